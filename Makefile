@@ -1,0 +1,49 @@
+# Quick start: `make serve` (live preview) and `make test` (everything CI checks).
+# Each target sets up what it needs: a virtualenv with the locked packages,
+# and Debian's chromium for the browser tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build check test lint typecheck unit browser-deps schema clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+serve: setup
+	$(BIN)/procsite serve
+
+build: setup
+	$(BIN)/procsite build
+
+check: setup
+	$(BIN)/procsite check
+
+schema: setup
+	$(BIN)/procsite schema
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); }
+
+lint: setup
+	$(BIN)/ruff check procsite hooks tests
+	$(BIN)/ruff format --check procsite hooks tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup browser-deps lint typecheck
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf site .site-* test-output

@@ -1,0 +1,75 @@
+"""MkDocs hook: publish the procedures folder as pages. The work is done by ``procsite``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, InclusionLevel
+
+from procsite import paths
+from procsite.build import CatalogError, LanguageBuild, prepare, untranslated_page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.procsite")
+SOURCE_LANG = "vi"
+
+
+def _build(config: MkDocsConfig) -> LanguageBuild:
+    build: LanguageBuild = config.extra["procsite_build"]
+    return build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check the procedures; any problem stops the build before anything is written."""
+    base = Path(config.config_file_path or ".").parent
+    procedures = (base / config.extra["procedures"]).resolve()
+    try:
+        config.extra["procsite_build"] = prepare(procedures, config.extra["lang"])
+    except CatalogError as error:
+        raise Abort(str(error)) from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages, the form files and the JSON Schema; fill untranslated hand-written pages."""
+    build = _build(config)
+    for path, markdown in build.pages.items():
+        files.append(File.generated(config, path, content=markdown))
+    for path, source in build.files.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
+    for path, text in build.data.items():
+        files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
+    if build.lang != SOURCE_LANG:
+        source_docs = Path(config.docs_dir).parent / SOURCE_LANG
+        for source in sorted(source_docs.rglob("*.md")):
+            rel = source.relative_to(source_docs).as_posix()
+            if files.get_file_from_path(rel) is None:
+                log.info("translation.missing: %s has no English page yet; showing the Vietnamese one", rel)
+                files.append(
+                    File.generated(config, rel, content=untranslated_page(source.read_text("utf-8"), build.lang))
+                )
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Append the generated blocks (search, common procedures, fields) to the home page."""
+    if page.file.src_uri == "index.md":
+        return markdown + "\n\n" + _build(config).home_blocks("index.md")
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    """Give the language switch the address of this same page in each language."""
+    lang = _build(config).lang
+    context["procsite_languages"] = [
+        {**language, "link": paths.alternate(page.url, lang, language["lang"]), "current": language["lang"] == lang}
+        for language in config.extra["languages"]
+    ]
+    return context

@@ -1,0 +1,56 @@
+"""What one language's build needs from the core, independent of any site builder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .format import json_schema
+from .loader import Catalog, load_catalog
+from .render import PageRenderer
+
+UNTRANSLATED_NOTE = {"vi": "", "en": "This page is not yet translated into English; it is shown in Vietnamese."}
+
+
+class CatalogError(Exception):
+    """The procedures folder has problems; the message lists every one of them."""
+
+
+@dataclass
+class LanguageBuild:
+    """The generated pages and files of one language, ready for any site builder."""
+
+    lang: str
+    catalog: Catalog
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    data: dict[str, str] = field(default_factory=dict)
+
+    def home_blocks(self, page_path: str) -> str:
+        """The generated part of the home page."""
+        return PageRenderer(self.catalog, self.lang).home_blocks(page_path)
+
+
+def prepare(procedures: Path, lang: str) -> LanguageBuild:
+    """Load and check ``procedures`` and render one language; raises CatalogError listing every problem."""
+    catalog = load_catalog(procedures)
+    if catalog.report:
+        count = len(set(catalog.report.problems))
+        raise CatalogError(f"{count} problem{'s' if count != 1 else ''} in {procedures}:\n{catalog.report.text()}")
+    build = LanguageBuild(lang, catalog, pages=PageRenderer(catalog, lang).pages())
+    for form in catalog.forms.values():
+        build.files[paths.form_file(form.file)] = procedures / form.file
+    build.data["schema/procedure.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2)
+    return build
+
+
+def untranslated_page(markdown: str, lang: str) -> str:
+    """A hand-written page that has no translation yet: the original, marked as Vietnamese."""
+    note = UNTRANSLATED_NOTE[lang]
+    front, body = "", markdown
+    if markdown.startswith("---\n") and "\n---\n" in markdown[4:]:
+        end = markdown.index("\n---\n", 4) + 5
+        front, body = markdown[:end], markdown[end:]
+    return f'{front}!!! note ""\n    {note}\n\n<div lang="vi" markdown>\n\n{body}\n\n</div>\n'

@@ -1,0 +1,270 @@
+"""Checks across files: references, unique codes, superseding chains and step times."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .model import WORKING_HOURS_PER_DAY, Duration, Procedure
+from .problems import closest
+
+if TYPE_CHECKING:
+    from .loader import Catalog
+
+
+def check_catalog(catalog: Catalog) -> None:
+    """Record every cross-file problem of ``catalog`` in its report."""
+    _check_registers(catalog)
+    _check_unique(catalog)
+    for procedure in catalog.procedures:
+        _check_references(catalog, procedure)
+        _check_status(catalog, procedure)
+        _check_step_times(catalog, procedure)
+        _check_revisions(catalog, procedure)
+    _check_supersede_cycles(catalog)
+
+
+def _ref(catalog: Catalog, procedure: Procedure, key: str, value: str | None, register: str) -> None:
+    if value is None:
+        return
+    known = getattr(catalog, register)
+    if value not in known:
+        catalog.report.add(
+            procedure.source,
+            procedure.lines.get(key, 0),
+            key,
+            f'expected an id of {register}.yml, but received: "{value}".',
+            closest(value, list(known)) if known else f"Add it to {register}.yml.",
+        )
+
+
+def _check_registers(catalog: Catalog) -> None:
+    units_rel = f"{catalog.root.name}/units.yml"
+    for uid, unit in catalog.units.items():
+        if unit.part_of is not None and unit.part_of not in catalog.units:
+            catalog.report.add(
+                units_rel,
+                catalog.register_line("units", f"{uid}.part_of"),
+                f"{uid}.part_of",
+                f'expected an id of units.yml, but received: "{unit.part_of}".',
+                closest(unit.part_of, list(catalog.units)),
+            )
+    for fid, form in catalog.forms.items():
+        if not (catalog.root / form.file).is_file():
+            catalog.report.add(
+                f"{catalog.root.name}/forms.yml",
+                catalog.register_line("forms", f"{fid}.file"),
+                f"{fid}.file",
+                f'expected a file under the procedures folder, but received: "{form.file}" (no such file).',
+                "Put the form file there or correct the path.",
+            )
+    if catalog.agency and not catalog.unreadable:
+        codes = {p.code for p in catalog.procedures}
+        for i, code in enumerate(catalog.agency.featured):
+            if code not in codes:
+                catalog.report.add(
+                    f"{catalog.root.name}/agency.yml",
+                    catalog.register_line("agency", f"featured[{i}]"),
+                    f"featured[{i}]",
+                    f'expected the code of a procedure, but received: "{code}".',
+                    closest(code, sorted(codes)),
+                )
+
+
+def _check_unique(catalog: Catalog) -> None:
+    seen: dict[tuple[str, str], Procedure] = {}
+    for procedure in catalog.procedures:
+        for kind, key, value in (
+            ("code", "code", procedure.code),
+            ("ISO code", "iso.code", procedure.iso.code),
+            ("file name", "", procedure.slug),
+        ):
+            first = seen.setdefault((kind, value), procedure)
+            if first is not procedure:
+                catalog.report.add(
+                    procedure.source,
+                    procedure.lines.get(key, 0),
+                    key or "file",
+                    f'expected a unique {kind}, but received: "{value}", already used by {first.source}.',
+                    f"Give each procedure its own {kind}.",
+                )
+
+
+def _check_references(catalog: Catalog, p: Procedure) -> None:
+    _ref(catalog, p, "field", p.field, "fields")
+    for i, unit in enumerate(p.performing_units):
+        _ref(catalog, p, f"performing_units[{i}]", unit, "units")
+    _ref(catalog, p, "competent_unit", p.competent_unit, "units")
+    for role in ("drafted_by", "reviewed_by", "approved_by"):
+        _ref(catalog, p, f"iso.{role}", getattr(p.iso, role), "units")
+    for i, step in enumerate(p.steps):
+        _ref(catalog, p, f"steps[{i}].unit", step.unit, "units")
+        _ref(catalog, p, f"steps[{i}].form", step.form, "forms")
+    for i, document in enumerate(p.documents):
+        _ref(catalog, p, f"documents[{i}].form", document.form, "forms")
+    codes = {q.code for q in catalog.procedures}
+    if catalog.unreadable:
+        return  # a code may be in a file that could not be read: check references once all files are read
+    for i, code in enumerate(p.related):
+        if code not in codes:
+            catalog.report.add(
+                p.source,
+                p.lines.get(f"related[{i}]", p.lines.get("related", 0)),
+                f"related[{i}]",
+                f'expected the code of a published procedure, but received: "{code}".',
+                closest(code, sorted(codes)),
+            )
+
+
+def _check_status(catalog: Catalog, p: Procedure) -> None:
+    line = p.lines.get("superseded_by", p.lines.get("status", 0))
+    if p.status == "superseded" and not p.superseded_by:
+        catalog.report.add(
+            p.source,
+            line,
+            "superseded_by",
+            "expected the code of the replacing procedure, but received: nothing.",
+            'A superseded procedure names its replacement: add "superseded_by: <code>".',
+        )
+    elif p.superseded_by and p.status != "superseded":
+        catalog.report.add(
+            p.source,
+            line,
+            "superseded_by",
+            f'expected no replacement for a procedure with status "{p.status}", but received: "{p.superseded_by}".',
+            'Set "status: superseded" or remove "superseded_by".',
+        )
+    elif p.superseded_by and not catalog.unreadable:
+        codes = {q.code for q in catalog.procedures}
+        if p.superseded_by not in codes:
+            catalog.report.add(
+                p.source,
+                line,
+                "superseded_by",
+                f'expected the code of a published procedure, but received: "{p.superseded_by}".',
+                closest(p.superseded_by, sorted(codes)),
+            )
+
+
+def _check_supersede_cycles(catalog: Catalog) -> None:
+    by_code = catalog.by_code()
+    for p in catalog.procedures:
+        chain, code = [p.code], p.superseded_by
+        while code and code in by_code:
+            if code in chain:
+                if code == p.code:
+                    catalog.report.add(
+                        p.source,
+                        p.lines.get("superseded_by", 0),
+                        "superseded_by",
+                        "expected a chain that ends at a procedure in force, but received: a cycle "
+                        + " → ".join([*chain, code])
+                        + ".",
+                        "One of them must be in force.",
+                    )
+                break
+            chain.append(code)
+            code = by_code[code].superseded_by
+
+
+def format_hours(hours: float) -> str:
+    """Working time in the source format's words, for messages."""
+    return f"{hours / WORKING_HOURS_PER_DAY:g} working_days" if _in_days(hours) else f"{hours:g} working_hours"
+
+
+def _in_days(hours: float) -> bool:
+    """Whole and half days read better in days; anything else, or under a day, in hours."""
+    return hours >= WORKING_HOURS_PER_DAY and hours % (WORKING_HOURS_PER_DAY / 2) == 0
+
+
+def steps_total(p: Procedure) -> Duration | None:
+    """The total of the steps that add time (not parallel ones); None when units cannot be added."""
+    counted = [s.duration for s in p.steps if not s.parallel]
+    if not counted:
+        return None
+    if all(d.calendar for d in counted):
+        return Duration(sum(d.amount for d in counted), "days")
+    if any(d.calendar for d in counted):
+        return None
+    hours = sum(d.working_hours for d in counted)
+    if _in_days(hours):
+        return Duration(hours / WORKING_HOURS_PER_DAY, "working_days")
+    return Duration(hours, "working_hours")
+
+
+def _check_step_times(catalog: Catalog, p: Procedure) -> None:
+    line = p.lines.get("steps", 0)
+    hint = 'Correct the step durations, mark a step "parallel: true", or explain in "timing_note".'
+    counted = [s.duration for s in p.steps if not s.parallel]
+    if any(d.calendar for d in counted) and not all(d.calendar for d in counted):
+        catalog.report.add(
+            p.source,
+            line,
+            "steps",
+            "expected step durations all in working time or all in calendar days, but received: both.",
+            "Write every step in the same kind of days.",
+        )
+        return
+    _check_verification_limit(catalog, p)
+    if p.timing_note is not None:
+        return  # the file says why the steps do not add up
+    total = steps_total(p)
+    limit = p.processing_time.limit
+    if total is None:
+        return
+    if p.processing_time.same_day:
+        if total.calendar or total.working_hours > WORKING_HOURS_PER_DAY:
+            catalog.report.add(
+                p.source,
+                line,
+                "steps",
+                "expected steps that fit in one working day "
+                f"({WORKING_HOURS_PER_DAY} working_hours), but received: {_show(total)} in all.",
+                hint,
+            )
+        return
+    assert limit is not None
+    same = (total.calendar and limit.calendar and total.amount == limit.amount) or (
+        not total.calendar and not limit.calendar and total.working_hours == limit.working_hours
+    )
+    if not same:
+        catalog.report.add(
+            p.source,
+            line,
+            "steps",
+            f"expected step durations that add up to the processing time "
+            f"({_show(limit)}), but received: {_show(total)} in all.",
+            hint,
+        )
+
+
+def _check_verification_limit(catalog: Catalog, p: Procedure) -> None:
+    time = p.processing_time
+    longer = time.verification_limit
+    if longer is None:
+        return
+    shorter = time.limit or Duration(WORKING_HOURS_PER_DAY, "working_hours")
+    if longer.calendar == shorter.calendar and longer.working_hours <= shorter.working_hours:
+        catalog.report.add(
+            p.source,
+            p.lines.get("processing_time.verification_limit", 0),
+            "processing_time.verification_limit",
+            f"expected a limit longer than the processing time ({_show(shorter)}), but received: {_show(longer)}.",
+            "It is the longer limit that applies when the dossier has to be verified.",
+        )
+
+
+def _show(d: Duration) -> str:
+    return f"{d.amount:g} days" if d.calendar else format_hours(d.working_hours)
+
+
+def _check_revisions(catalog: Catalog, p: Procedure) -> None:
+    if p.iso.revisions:
+        last = max(r.issue for r in p.iso.revisions)
+        if last != p.iso.issue:
+            catalog.report.add(
+                p.source,
+                p.lines.get("iso.issue", 0),
+                "iso.issue",
+                f"expected the issue number of the latest revision ({last}), but received: {p.iso.issue}.",
+                "Update iso.issue or add the revision to iso.revisions.",
+            )

@@ -1,0 +1,212 @@
+"""Load a procedures folder — registers and procedure files — into a checked ``Catalog``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import format as fmt
+from .checks import check_catalog
+from .model import Agency, Field, Form, Procedure, Text, Unit
+from .problems import Report
+from .schema import MISSING, Context, Obj
+from .yamlsrc import Map, parse_yaml, read_text, split_front_matter
+
+REGISTERS = ("agency", "units", "fields", "forms")
+MAX_FILE_BYTES = 1_000_000
+"""A procedure is a few kilobytes; a bigger file is a paste gone wrong, not a procedure."""
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A text shown in Vietnamese on the English site because its English is missing."""
+
+    path: str
+    line: int
+    key: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.key}: translation.missing: no English text yet"
+
+
+@dataclass
+class Catalog:
+    """Everything a build needs: the agency, its registers and its procedures, checked."""
+
+    root: Path
+    agency: Agency | None = None
+    units: dict[str, Unit] = field(default_factory=dict)
+    fields: dict[str, Field] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    procedures: list[Procedure] = field(default_factory=list)
+    untranslated: list[Untranslated] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    unreadable: list[str] = field(default_factory=list)
+    """Procedure files that could not be read; codes they hold are unknown."""
+    register_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per register file name, the line of each key path, for messages."""
+
+    def register_line(self, register: str, key: str) -> int:
+        """The line where ``key`` (e.g. ``featured[1]``) was written in ``register``.yml."""
+        lines = self.register_lines.get(register, {})
+        return lines.get(key, lines.get(key.split("[")[0].rsplit(".", 1)[0], 0))
+
+    def by_code(self) -> dict[str, Procedure]:
+        """Procedures by national code."""
+        return {p.code: p for p in self.procedures}
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read and check every register and procedure under ``root``; problems go to ``catalog.report``."""
+    catalog = Catalog(root=root)
+    if not root.is_dir():
+        catalog.report.add(
+            str(root),
+            0,
+            "",
+            "expected a procedures folder, but received: no such folder.",
+            "Set PROCEDURES to a folder that holds agency.yml, units.yml, fields.yml, forms.yml.",
+        )
+        return catalog
+    _load_registers(catalog)
+    for path in sorted(root.rglob("*.md")):
+        rel = _rel(path, root)
+        if path.name.endswith(".en.md") or path.name.lower() == "readme.md":
+            continue
+        procedure = _load_procedure(path, rel, catalog)
+        if procedure is not None:
+            catalog.procedures.append(procedure)
+        else:
+            catalog.unreadable.append(rel)
+    for path in sorted(root.rglob("*.en.md")):
+        vi_path = path.with_name(path.name[: -len(".en.md")] + ".md")
+        if not vi_path.exists():
+            catalog.report.add(
+                _rel(path, root),
+                1,
+                "",
+                f"expected a Vietnamese file beside this English text, but received: no {vi_path.name}.",
+                "Rename it after its procedure file, adding .en.md.",
+            )
+    check_catalog(catalog)
+    return catalog
+
+
+def _rel(path: Path, root: Path) -> str:
+    return str(Path(root.name) / path.relative_to(root))
+
+
+def _read_yaml_file(path: Path, rel: str, report: Report) -> Map | None:
+    text = read_text(path, rel, report)
+    if text is None:
+        return None
+    node = parse_yaml(text, rel, report)
+    if node is None:
+        return None
+    if not isinstance(node, Map):
+        report.add(rel, node.line, "", "expected a mapping of ids to entries, but received: a list or a text.")
+        return None
+    return node
+
+
+def _load_registers(catalog: Catalog) -> None:
+    specs: dict[str, Obj] = {"units": fmt.UNIT, "fields": fmt.FIELD, "forms": fmt.FORM}
+    for name in REGISTERS:
+        path = catalog.root / f"{name}.yml"
+        rel = _rel(path, catalog.root)
+        if not path.exists():
+            catalog.report.add(
+                rel,
+                0,
+                "",
+                "expected this register file, but received: no such file.",
+                "Copy it from the sample procedures folder and adapt it.",
+            )
+            continue
+        node = _read_yaml_file(path, rel, catalog.report)
+        if node is None:
+            continue
+        ctx = Context(rel, catalog.report)
+        catalog.register_lines[name] = ctx.lines
+        for key, (line, _child) in node.items.items():
+            ctx.lines[key] = line
+        if name == "agency":
+            agency = fmt.AGENCY.parse(node, ctx, "")
+            catalog.agency = None if agency is MISSING else agency
+        else:
+            entries: dict[str, Any] = {}
+            for key, (line, child) in node.items.items():
+                if not _is_id(key):
+                    catalog.report.add(
+                        rel,
+                        line,
+                        key,
+                        f'expected an id of lowercase letters, digits and "-", but received: "{key}".',
+                        'For example: "mot-cua".',
+                    )
+                    continue
+                entry = specs[name].parse(child, ctx, key)
+                if entry is not MISSING:
+                    entries[key] = entry
+            setattr(catalog, name, entries)
+        catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
+
+
+def _is_id(key: str) -> bool:
+    return re.fullmatch(r"[a-z0-9][a-z0-9-]*", key) is not None
+
+
+def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
+    report = catalog.report
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        report.add(
+            rel,
+            0,
+            "",
+            f"expected a procedure file under {MAX_FILE_BYTES // 1000} KB, but received: {size // 1000} KB.",
+            "Keep long annexes in a form file and link to it.",
+        )
+        return None
+    text = read_text(path, rel, report)
+    parts = split_front_matter(text, rel, report) if text is not None else None
+    if parts is None:
+        return None
+    front, body, _ = parts
+    node = parse_yaml(front, rel, report, first_line=2)
+    if node is None:
+        return None
+    ctx = Context(rel, report)
+    procedure = fmt.PROCEDURE.parse(node, ctx, "")
+    if procedure is MISSING:
+        return None
+    assert isinstance(procedure, Procedure)
+    procedure.slug, procedure.source, procedure.lines = path.stem, rel, ctx.lines
+    en_body = _english_body(path, catalog)
+    procedure.body = Text(body.strip(), en_body)
+    if body.strip() and not en_body:
+        ctx.untranslated.append((parts[2], "body"))
+    catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
+    return procedure
+
+
+def _english_body(path: Path, catalog: Catalog) -> str | None:
+    en_path = path.with_name(path.stem + ".en.md")
+    if not en_path.exists():
+        return None
+    rel = _rel(en_path, catalog.root)
+    text = read_text(en_path, rel, catalog.report)
+    if text is None:
+        return None
+    if text.lstrip().startswith("---"):
+        catalog.report.add(
+            rel,
+            1,
+            "",
+            "expected only the English body text, but received: front matter.",
+            f'Facts are written once, in {path.name}; put English texts there as "en:".',
+        )
+        return None
+    return text.strip() or None

@@ -1,0 +1,204 @@
+"""What a procedure is: the values a validated source file becomes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as default
+
+WORKING_HOURS_PER_DAY = 8
+"""A Vietnamese civil-service working day (Decree 45/2013: 8 hours)."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a citizen reads, in Vietnamese and, once translated, English."""
+
+    vi: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to Vietnamese when not translated."""
+        return self.en if lang == "en" and self.en else self.vi
+
+    def missing(self, lang: str) -> bool:
+        """True when ``lang`` has no text of its own and shows the Vietnamese fallback."""
+        return lang == "en" and not self.en
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time as the law writes it: working days, working hours or calendar days."""
+
+    amount: float
+    unit: str  # "working_days" | "working_hours" | "days"
+
+    @property
+    def working_hours(self) -> float:
+        """The length in working hours (only meaningful for working units)."""
+        return self.amount * WORKING_HOURS_PER_DAY if self.unit == "working_days" else self.amount
+
+    @property
+    def calendar(self) -> bool:
+        """True for calendar days, which cannot be added to working time."""
+        return self.unit == "days"
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    """The legal processing time: a duration, or the same working day with a cut-off hour."""
+
+    limit: Duration | None = None
+    same_day: bool = False
+    cutoff: str | None = None
+    verification_limit: Duration | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Fee:
+    """One fee or charge, in đồng; an amount of 0 means free of charge."""
+
+    amount: int
+    label: Text | None = None
+    channel: str | None = None
+    exemptions: Text | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document of the dossier: to submit or to show, with an optional form."""
+
+    name: Text
+    action: str = "submit"
+    originals: int = 1
+    copies: int = 0
+    form: str | None = None
+    condition: Text | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step of the ISO process, with the unit responsible and its time."""
+
+    action: Text
+    unit: str
+    duration: Duration
+    output: Text | None = None
+    form: str | None = None
+    parallel: bool = False
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """A legal document the procedure rests on."""
+
+    number: str
+    date: dt.date
+    issuer: Text
+    title: Text
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A line of the ISO revision log (theo dõi sửa đổi)."""
+
+    issue: int
+    date: dt.date
+    change: Text
+    section: Text | None = None
+
+
+@dataclass(frozen=True)
+class DocumentControl:
+    """ISO document control of the process: code, issue, effective date, signatures, revisions."""
+
+    code: str
+    issue: int
+    effective: dt.date
+    drafted_by: str
+    reviewed_by: str
+    approved_by: str
+    revisions: list[Revision] = default(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """Words staff add so that citizens find the procedure by the words they use."""
+
+    vi: list[str] = default(default_factory=list)
+    en: list[str] = default(default_factory=list)
+
+
+@dataclass
+class Procedure:
+    """One administrative procedure and its ISO process."""
+
+    title: Text
+    code: str
+    iso: DocumentControl
+    field: str
+    level: str
+    channels: list[str]
+    processing_time: ProcessingTime
+    fees: list[Fee]
+    documents: list[Document]
+    steps: list[Step]
+    legal_basis: list[LegalBasis]
+    result: Text
+    performing_units: list[str]
+    status: str = "in_force"
+    superseded_by: str | None = None
+    status_note: Text | None = None
+    competent_unit: str | None = None
+    submit_at: Text | None = None
+    applicants: Text | None = None
+    conditions: list[Text] = default(default_factory=list)
+    timing_note: Text | None = None
+    keywords: Keywords = default(default_factory=Keywords)
+    related: list[str] = default(default_factory=list)
+    # Set by the loader, not written in the front matter:
+    slug: str = ""
+    source: str = ""
+    body: Text = default(default_factory=lambda: Text(""))
+    lines: dict[str, int] = default(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An organisational unit or a role (one-stop desk, civil-status officer, chair …)."""
+
+    name: Text
+    part_of: str | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of procedures (lĩnh vực), e.g. civil status."""
+
+    name: Text
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form template citizens can download, stored under the procedures folder."""
+
+    title: Text
+    file: str
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The agency that publishes the site."""
+
+    name: Text
+    address: Text
+    parent: Text | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: Text | None = None
+    site_url: str | None = None
+    featured: list[str] = default(default_factory=list)

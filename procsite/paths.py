@@ -1,0 +1,63 @@
+"""Where each generated page lives; the same paths in every language.
+
+Addresses are part of the contract with citizens (printed QR codes, saved
+links), so they derive from the file name or register id and never change
+with a title or translation.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+CATALOGUE = "thu-tuc/index.md"
+UNITS = "don-vi/index.md"
+
+
+def procedure_page(slug: str) -> str:
+    """The Markdown path of a procedure page."""
+    return f"thu-tuc/{slug}.md"
+
+
+def unit_page(unit_id: str) -> str:
+    """The Markdown path of a unit's page."""
+    return f"don-vi/{unit_id}.md"
+
+
+def field_page(field_id: str) -> str:
+    """The Markdown path of a field's page."""
+    return f"linh-vuc/{field_id}.md"
+
+
+def form_file(file: str) -> str:
+    """Where a form file is published: ``forms/x.pdf`` → ``bieu-mau/x.pdf``."""
+    return "bieu-mau/" + file.split("/", 1)[-1]
+
+
+def url_of(path: str) -> str:
+    """The directory URL MkDocs gives a Markdown path (``use_directory_urls``)."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A relative URL from one page to a page or file, valid on any host and under any prefix."""
+    source, target = url_of(from_path), url_of(to_path)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if (not target or target.endswith("/")) and not rel.endswith("/") and rel != ".":
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
+
+
+SITE_ROOTS = {"vi": "", "en": "en/"}
+"""Where each language is published, relative to the Vietnamese site's root."""
+
+
+def alternate(page_url: str, from_lang: str, to_lang: str) -> str:
+    """The same page in another language, as a URL relative to the page itself."""
+    to_root = "../" * page_url.count("/") + "../" * SITE_ROOTS[from_lang].count("/")
+    return (to_root + SITE_ROOTS[to_lang] + page_url) or "./"

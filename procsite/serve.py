@@ -1,0 +1,67 @@
+"""Live preview for staff: both languages at http://127.0.0.1:PORT/, rebuilt when a file changes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .cli import build_languages
+from .loader import load_catalog
+
+WATCHED = ("docs", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml", str(Path(__file__).parent / "templates"))
+
+
+def serve(port: int, host: str = "127.0.0.1") -> int:
+    """Serve the site with live reload; a broken edit shows its problems and keeps the last good site."""
+    from mkdocs.livereload import LiveReloadServer
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    log = logging.getLogger("procsite.serve")
+    root = Path(tempfile.mkdtemp(prefix="procsite-serve-"))
+    site = root / "site"
+    procedures = Path(os.environ.get("PROCEDURES", "procedures"))
+
+    def builder() -> None:
+        catalog = load_catalog(procedures)
+        if catalog.report:
+            log.error("Not rebuilt, fix these first:\n%s", catalog.report.text())
+            return
+        staging = Path(tempfile.mkdtemp(prefix="new-", dir=root))
+        try:
+            build_languages(staging)
+        except Exception as error:  # keep serving the last good site whatever went wrong
+            log.error("Not rebuilt: %s", error)
+            shutil.rmtree(staging, ignore_errors=True)
+            return
+        old = root / "old"
+        shutil.rmtree(old, ignore_errors=True)
+        if site.exists():
+            site.rename(old)
+        staging.rename(site)
+        log.info(
+            "Rebuilt: %d procedures. Serving at http://%s:%d/ and http://%s:%d/en/",
+            len(catalog.procedures),
+            host,
+            port,
+            host,
+            port,
+        )
+
+    builder()
+    site.mkdir(exist_ok=True)
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site), mount_path="/")
+    for path in (*WATCHED, str(procedures)):
+        if Path(path).exists():
+            server.watch(str(Path(path).resolve()))
+    try:
+        server.serve()  # type: ignore[no-untyped-call]
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+    finally:
+        server.shutdown()
+        shutil.rmtree(root, ignore_errors=True)
+    return 0

@@ -1,0 +1,100 @@
+"""What a person sees in headless Chromium: procedure pages, the language switch, the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.browser import CHROMIUM_ARGS, SCREENSHOTS, require_chromium, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site: Path) -> Iterator[str]:
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh page that fails the test on any request to another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
+
+
+def h1(page: Page) -> str:
+    """The page's title as shown, without the permalink sign."""
+    return page.locator("h1").inner_text().removesuffix("¶").strip()
+
+
+def test_procedure_page_in_each_language_and_the_switch_keeps_the_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "thu-tuc/dang-ky-khai-sinh/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert h1(page) == "Đăng ký khai sinh"
+    rows = page.locator("table.ps-steps tbody tr")
+    assert rows.count() == 4
+    assert rows.nth(0).locator("td").nth(2).inner_text() == "Bộ phận Một cửa"
+    assert rows.nth(0).locator("td").nth(3).inner_text() == "1 giờ làm việc"
+    assert page.locator(".ps-summary").get_by_text("Miễn phí – 8.000 ₫").is_visible()
+    page.screenshot(path=SCREENSHOTS / "procedure-vi.png", full_page=True)
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(base_url + "en/thu-tuc/dang-ky-khai-sinh/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert h1(page) == "Birth registration"
+    assert page.locator("table.ps-steps tbody tr").nth(0).locator("td").nth(2).inner_text() == "One-stop desk"
+    assert page.locator("table.ps-steps tbody tr").nth(0).locator("td").nth(3).inner_text() == "1 working hour"
+    page.screenshot(path=SCREENSHOTS / "procedure-en.png", full_page=True)
+
+    page.get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_url(base_url + "thu-tuc/dang-ky-khai-sinh/")
+    assert h1(page) == "Đăng ký khai sinh"
+
+
+def test_catalogue_filters_without_diacritics_and_sorts(page: Page, base_url: str) -> None:
+    page.goto(base_url + "thu-tuc/")
+    rows = page.locator("table.ps-catalogue tbody tr")
+    total = rows.count()
+    assert total >= 17
+    page.get_by_label("Lọc danh mục").fill("dang ky khai sinh")
+    visible = page.locator("table.ps-catalogue tbody tr:visible")
+    names = visible.locator("td:nth-child(2) a").all_inner_texts()
+    assert "Đăng ký khai sinh" in names and len(names) < total
+    assert page.locator("output.ps-filter__count").inner_text() == f"Đang hiển thị {len(names)} / {total} thủ tục"
+    page.get_by_label("Lọc danh mục").fill("")
+    page.get_by_role("button", name="Thời hạn giải quyết").click()
+    values = [
+        float(v) for v in visible.locator("td:nth-child(5)").evaluate_all("cells => cells.map(c => c.dataset.value)")
+    ]
+    assert values == sorted(values)
+    page.screenshot(path=SCREENSHOTS / "catalogue-vi.png", full_page=True)
+
+
+def test_home_search_takes_citizens_to_the_filtered_catalogue(page: Page, base_url: str) -> None:
+    page.goto(base_url + "en/")
+    page.get_by_label("Find a procedure").fill("marriage")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url("**/en/thu-tuc/?q=marriage")
+    visible = page.locator("table.ps-catalogue tbody tr:visible")
+    assert "Marriage registration" in visible.locator("td:nth-child(2) a").all_inner_texts()
+    assert visible.count() < page.locator("table.ps-catalogue tbody tr").count()
+    assert all("marriage" in text for text in visible.evaluate_all("rows => rows.map(r => r.dataset.folded)"))
+    page.screenshot(path=SCREENSHOTS / "home-search-en.png", full_page=True)

@@ -1,0 +1,159 @@
+"""Unit tests of the core: reading, formatting, fallbacks and rendering, with exact messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from procsite import paths
+from procsite.i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time
+from procsite.loader import load_catalog
+from procsite.model import Duration, Fee, ProcessingTime, Text
+from procsite.render import PageRenderer
+
+KHAI_SINH = Path("ho-tich") / "khai-sinh.md"
+
+
+def edit(procedures: Path, old: str, new: str, rel: Path = KHAI_SINH) -> None:
+    path = procedures / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_dates_money_and_durations_are_formatted_per_language() -> None:
+    day = dt.date(2026, 11, 21)
+    assert format_date(day, "vi") == "21 tháng 11, 2026"
+    assert format_date(day, "en") == "21 November 2026"
+    assert format_money(50000, "vi") == "50.000\xa0₫"
+    assert format_money(50000, "en") == "VND 50,000"
+    assert format_money(0, "vi") == "Miễn phí"
+    assert format_duration(Duration(3, "working_days"), "vi") == "3 ngày làm việc"
+    assert format_duration(Duration(3, "working_days"), "en") == "3 working days"
+    assert format_duration(Duration(1, "working_days"), "en") == "1 working day"
+    assert format_duration(Duration(1.5, "working_days"), "en") == "1.5 working days"
+    assert format_duration(Duration(0.5, "working_days"), "vi") == "0,5 ngày làm việc"
+    assert format_duration(Duration(15, "days"), "en") == "15 days"
+
+
+def test_processing_time_and_fee_range() -> None:
+    same_day = ProcessingTime(same_day=True, cutoff="15:00")
+    assert format_processing_time(same_day, "vi") == (
+        "Trong ngày làm việc (nhận sau 15:00 thì trả trong ngày làm việc tiếp theo)"
+    )
+    assert format_processing_time(same_day, "en") == "Same working day (next working day if received after 15:00)"
+    assert format_fee_range([Fee(0), Fee(8000)], "vi") == "Miễn phí – 8.000\xa0₫"
+    assert format_fee_range([Fee(20000), Fee(20000)], "en") == "VND 20,000"
+
+
+def test_missing_english_falls_back_to_vietnamese_and_is_listed(procedures: Path) -> None:
+    edit(procedures, "result: {vi: Giấy khai sinh, en: Birth certificate}", "result: Giấy khai sinh")
+    (procedures / "ho-tich" / "khai-sinh.en.md").unlink()
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == ""
+    assert [str(u) for u in catalog.untranslated] == [
+        "procedures/ho-tich/khai-sinh.md:50: result: translation.missing: no English text yet",
+        "procedures/ho-tich/khai-sinh.md:55: body: translation.missing: no English text yet",
+    ]
+    page = PageRenderer(catalog, "en").procedure(catalog.procedures[0])
+    assert '<span lang="vi">Giấy khai sinh</span> <small class="ps-untranslated">(not yet translated)</small>' in page
+    assert '<div lang="vi" class="ps-untranslated-block" markdown>' in page
+    assert "Nộp hồ sơ tại Bộ phận Một cửa." in page
+    vi_page = PageRenderer(catalog, "vi").procedure(catalog.procedures[0])
+    assert "chưa dịch" not in vi_page and "not yet translated" not in vi_page
+
+
+def test_text_is_normalised_to_nfc_and_cleaned_of_word_paste(procedures: Path) -> None:
+    decomposed = "Giấy khai sinh".replace("ấ", "a\u0302\u0301")
+    assert decomposed != "Giấy khai sinh"
+    edit(procedures, "result: {vi: Giấy khai sinh,", f'result: {{vi: "\u200b{decomposed}\u00a0bản\ufeff chính",')
+    catalog = load_catalog(procedures)
+    assert catalog.procedures[0].result.vi == "Giấy khai sinh bản chính"
+
+
+def test_bom_and_crlf_are_accepted(procedures: Path) -> None:
+    path = procedures / KHAI_SINH
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode())
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == ""
+    assert catalog.procedures[0].title == Text("Đăng ký khai sinh", "Birth registration")
+
+
+def test_every_problem_of_every_file_is_reported_in_one_run(procedures: Path) -> None:
+    edit(procedures, "field: ho-tich\n", "field: hotich\n")
+    edit(procedures, "    unit: ho-tich\n", "    unit: hotich\n")
+    (procedures / "ho-tich" / "khac.md").write_text("", encoding="utf-8")
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            'procedures/ho-tich/khac.md:1: expected YAML front matter between two "---" lines, but received: an empty '
+            "file. Start from the annotated example in the staff guide.",
+            'procedures/ho-tich/khai-sinh.md:14: field: expected an id of fields.yml, but received: "hotich". '
+            'Did you mean "ho-tich"?',
+            'procedures/ho-tich/khai-sinh.md:36: steps[1].unit: expected an id of units.yml, but received: "hotich". '
+            'Did you mean "ho-tich"?',
+        ]
+    )
+
+
+def test_parallel_step_and_timing_note_relax_the_time_check(procedures: Path) -> None:
+    edit(procedures, "    duration: 0.5 working_days\n", "    duration: 0.5 working_days\n    parallel: true\n")
+    assert "add up to the processing time (3 working_days), but received: 2.5 working_days" in (
+        load_catalog(procedures).report.text()
+    )
+    edit(procedures, "result:", "timing_note: {vi: Ký song song, en: Signed in parallel}\nresult:")
+    assert load_catalog(procedures).report.text() == ""
+
+
+def test_same_day_steps_must_fit_in_a_working_day(procedures: Path) -> None:
+    edit(procedures, "  limit: 3 working_days\n", "  limit: same_day\n")
+    assert load_catalog(procedures).report.text() == (
+        "procedures/ho-tich/khai-sinh.md:32: steps: expected steps that fit in one working day (8 working_hours), "
+        'but received: 3 working_days in all. Correct the step durations, mark a step "parallel: true", or explain '
+        'in "timing_note".'
+    )
+
+
+def test_relative_links_work_under_any_prefix() -> None:
+    assert paths.link("thu-tuc/a.md", "don-vi/b.md") == "../../don-vi/b/"
+    assert paths.link("thu-tuc/a.md", "index.md") == "../../"
+    assert paths.link("index.md", "thu-tuc/index.md") == "thu-tuc/"
+    assert paths.link("thu-tuc/a.md", "bieu-mau/x.pdf") == "../../bieu-mau/x.pdf"
+    assert paths.alternate("thu-tuc/a/", "vi", "en") == "../../en/thu-tuc/a/"
+    assert paths.alternate("thu-tuc/a/", "en", "vi") == "../../../thu-tuc/a/"
+    assert paths.alternate("", "en", "vi") == "../"
+    assert paths.alternate("", "vi", "vi") == "./"
+
+
+def test_procedure_page_shows_steps_total_documents_and_control(procedures: Path) -> None:
+    catalog = load_catalog(procedures)
+    page = PageRenderer(catalog, "en").procedure(catalog.procedures[0])
+    assert (
+        '<tr><td>2</td><td>Handle the dossier</td><td><a href="../../don-vi/ho-tich/">Civil-status officer</a>'
+        "</td><td>1.5 working days</td><td>Draft</td></tr>"
+    ) in page
+    assert '<th scope="row" colspan="3">Total</th><td colspan="2">3 working days</td>' in page
+    assert "If verification is needed: 5 working days" in page
+    assert '<a class="ps-form" href="../../bieu-mau/to-khai.pdf" download>' in page
+    assert "<td>QT-HT-01</td>" in page and "<td>1 July 2025</td>" in page
+    assert "<strong>VND 50,000</strong> — Late" in page
+
+
+def test_texts_cannot_inject_markup(procedures: Path) -> None:
+    edit(procedures, "result: {vi: Giấy khai sinh,", 'result: {vi: "<script>alert(1)</script>",')
+    (procedures / "ho-tich" / "khai-sinh.md").write_text(
+        (procedures / "ho-tich" / "khai-sinh.md").read_text(encoding="utf-8") + "\n<img src=x onerror=alert(1)>\n",
+        encoding="utf-8",
+    )
+    catalog = load_catalog(procedures)
+    page = PageRenderer(catalog, "vi").procedure(catalog.procedures[0])
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_quoted_dates_and_vietnamese_thousands_are_read_as_meant(procedures: Path) -> None:
+    edit(procedures, "effective: 2025-07-01", 'effective: "2025-07-01"')
+    edit(procedures, "  - amount: 50000\n", '  - amount: "50.000"\n')
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == ""
+    assert catalog.procedures[0].iso.effective == dt.date(2025, 7, 1)
+    assert [fee.amount for fee in catalog.procedures[0].fees] == [0, 50000]
