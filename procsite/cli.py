@@ -59,10 +59,25 @@ def main(argv: list[str] | None = None) -> int:
     return serve(args.port)
 
 
+def untranslated_pages(docs: Path = Path("docs")) -> list[str]:
+    """Hand-written pages that exist in Vietnamese but not yet in another language."""
+    source = docs / LANGUAGES[0]
+    return [
+        f"{docs / lang / page.relative_to(source)}: translation.missing: no page yet; the {LANGUAGES[0]} page is shown"
+        for lang in LANGUAGES[1:]
+        for page in sorted(source.rglob("*.md"))
+        if not (docs / lang / page.relative_to(source)).exists()
+    ]
+
+
 def summary(catalog: Catalog) -> str:
     """The short build report: procedures per language, missing translations."""
     count = len(catalog.procedures)
     lines = [f"Procedures: {count} in {catalog.root} — published in " + ", ".join(LANGUAGES) + "."]
+    pages = untranslated_pages()
+    if pages:
+        lines.append(f"Hand-written pages without translation: {len(pages)}:")
+        lines += [f"  {page}" for page in pages]
     if catalog.untranslated:
         lines.append(
             f"Missing English translations: {len(catalog.untranslated)} (shown in Vietnamese, marked "

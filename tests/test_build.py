@@ -101,15 +101,23 @@ def test_failed_build_leaves_the_site_as_it_was(
     ) == ["procedures", "site"]
 
 
-def test_a_broken_page_fails_the_strict_build_and_keeps_the_site(
+def test_untranslated_page_falls_back_and_a_broken_page_keeps_the_site(
     procedures: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A problem only MkDocs sees (a broken link in a hand-written page) also keeps the old site."""
+    """A missing English page shows the Vietnamese one, marked; a problem only MkDocs sees (a broken link in a
+    hand-written page) fails the strict build and keeps the old site."""
     docs = tmp_path / "project"
     shutil.copytree(ROOT, docs, ignore=shutil.ignore_patterns(".venv", "site", ".git", "test-output", "tests"))
     monkeypatch.chdir(docs)
     site = tmp_path / "site"
     assert build(procedures, site, capsys)[0] == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (docs / "docs" / "en" / "chat-luong" / "muc-tieu.md").unlink()
+    status, out, _ = build(procedures, site, capsys)
+    assert status == 0
+    assert "Hand-written pages without translation: 1:\n  docs/en/chat-luong/muc-tieu.md: translation.missing" in out
+    fallback = (site / "en" / "chat-luong" / "muc-tieu" / "index.html").read_text(encoding="utf-8")
+    assert "This page is not yet translated into English" in fallback and '<div lang="vi">' in fallback
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     (docs / "docs" / "en" / "index.md").write_text("# Home\n\n[broken](no-such-page.md)\n", encoding="utf-8")
     status, _, err = build(procedures, site, capsys)
