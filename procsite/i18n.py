@@ -54,6 +54,14 @@ def format_processing_time(time: ProcessingTime, lang: str) -> str:
     return format_duration(time.limit, lang)
 
 
+def format_processing_time_short(time: ProcessingTime, lang: str) -> str:
+    """The processing time for tables: the cut-off hour is on the procedure's page."""
+    if time.same_day:
+        return t("time.same_day", lang)
+    assert time.limit is not None
+    return format_duration(time.limit, lang)
+
+
 def format_fee_range(fees: list[Fee], lang: str) -> str:
     """The fees of a procedure in one short phrase for tables: "Miễn phí – 8.000 ₫"."""
     amounts = sorted({fee.amount for fee in fees})

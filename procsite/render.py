@@ -17,7 +17,17 @@ from markupsafe import Markup, escape
 
 from . import paths
 from .checks import steps_total
-from .i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time, plural, t
+from .folding import sort_key
+from .i18n import (
+    format_date,
+    format_duration,
+    format_fee_range,
+    format_money,
+    format_processing_time,
+    format_processing_time_short,
+    plural,
+    t,
+)
 from .loader import Catalog
 from .model import Procedure, Text
 
@@ -92,7 +102,7 @@ class PageRenderer:
             "field": self.tx(self.catalog.fields[p.field].name),
             "field_id": p.field,
             "level": t(f"level.{p.level}", lang),
-            "time": format_processing_time(p.processing_time, lang),
+            "time": format_processing_time_short(p.processing_time, lang),
             "time_sort": _time_sort_key(p),
             "fee": format_fee_range(p.fees, lang),
             "fee_sort": min(f.amount for f in p.fees),
@@ -223,7 +233,9 @@ class PageRenderer:
         return _ENV.get_template("procedure.md.j2").render(view)
 
     def _table(self, procedures: list[Procedure], here: str) -> list[dict[str, Any]]:
-        return [self.row(p, here) for p in sorted(procedures, key=lambda p: (p.status != "in_force", p.title.vi))]
+        return [
+            self.row(p, here) for p in sorted(procedures, key=lambda p: (p.status != "in_force", sort_key(p.title.vi)))
+        ]
 
     def catalogue(self) -> str:
         """All procedures in one sortable, filterable table."""
@@ -252,7 +264,7 @@ class PageRenderer:
 
     def _unit_steps(self) -> dict[str, list[tuple[Procedure, int]]]:
         steps: dict[str, list[tuple[Procedure, int]]] = defaultdict(list)
-        for p in sorted(self.catalog.procedures, key=lambda p: p.title.vi):
+        for p in sorted(self.catalog.procedures, key=lambda p: sort_key(p.title.vi)):
             for i, step in enumerate(p.steps, start=1):
                 steps[step.unit].append((p, i))
         return steps

@@ -157,3 +157,18 @@ def test_quoted_dates_and_vietnamese_thousands_are_read_as_meant(procedures: Pat
     assert catalog.report.text() == ""
     assert catalog.procedures[0].iso.effective == dt.date(2025, 7, 1)
     assert [fee.amount for fee in catalog.procedures[0].fees] == [0, 50000]
+
+
+def test_folding_and_vietnamese_order() -> None:
+    from procsite.folding import fold, sort_key
+
+    assert fold("Đăng ký khai sinh") == "dang ky khai sinh"
+    assert fold("Thủy HOÁ") == "thuy hoa"
+    titles = ["Chứng thực di chúc", "Đăng ký kết hôn", "Cấp bản sao", "Chấm dứt hoạt động", "Dán tem"]
+    assert sorted(titles, key=sort_key) == [
+        "Cấp bản sao",
+        "Chấm dứt hoạt động",
+        "Chứng thực di chúc",
+        "Dán tem",
+        "Đăng ký kết hôn",
+    ]
