@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from procsite import paths
 from procsite.build import CatalogError, LanguageBuild, prepare, untranslated_page
+from procsite.search import PageEntry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -66,10 +67,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    """Give the language switch the address of this same page in each language."""
-    lang = _build(config).lang
+    """Give the language switch the address of this same page in each language; note pages for search."""
+    build = _build(config)
+    lang = build.lang
+    if page.file.src_uri not in build.pages and page.title:
+        headings = tuple(item.title for top in page.toc for item in [top, *top.children])
+        build.hand_written.append(PageEntry(page.url, str(page.title), headings))
     context["procsite_languages"] = [
         {**language, "link": paths.alternate(page.url, lang, language["lang"]), "current": language["lang"] == lang}
         for language in config.extra["languages"]
     ]
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write our search index where Material's search client fetches it (after Material wrote its own)."""
+    for path, text in _build(config).search_files().items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -10,6 +10,7 @@ from . import paths
 from .format import json_schema
 from .loader import Catalog, load_catalog
 from .render import PageRenderer
+from .search import INDEX_PATH, PageEntry, search_index
 
 UNTRANSLATED_NOTE = {"vi": "", "en": "This page is not yet translated into English; it is shown in Vietnamese."}
 
@@ -27,6 +28,13 @@ class LanguageBuild:
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     data: dict[str, str] = field(default_factory=dict)
+    hand_written: list[PageEntry] = field(default_factory=list)
+    """Hand-written pages seen during the build, for the search index."""
+
+    def search_files(self) -> dict[str, str]:
+        """The search index of this language, by output path."""
+        index = search_index(self.catalog, self.lang, self.hand_written)
+        return {INDEX_PATH: json.dumps(index, ensure_ascii=False, separators=(",", ":"))}
 
     def home_blocks(self, page_path: str) -> str:
         """The generated part of the home page."""
