@@ -10,7 +10,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from procsite import paths
+from procsite.blocks import restore_html_blocks
 from procsite.build import CatalogError, LanguageBuild, prepare, untranslated_page
+from procsite.i18n import strings_for
 from procsite.search import PageEntry
 
 if TYPE_CHECKING:
@@ -35,7 +37,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["procsite_build"] = prepare(procedures, config.extra["lang"])
     except CatalogError as error:
         raise Abort(str(error)) from None
+    _detach_material_indexer(config)
     return config
+
+
+def _detach_material_indexer(config: MkDocsConfig) -> None:
+    """Keep Material's search box but not its indexer: our worker reads our own index (on_post_build),
+    and indexing every page's HTML would cost more than the rest of the build at 2,000 pages."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        handlers = config.plugins.events["page_context"]
+        handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -66,6 +78,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Put the generated HTML blocks back into the converted page."""
+    blocks = _build(config).blocks.get(page.file.src_uri)
+    return restore_html_blocks(html, blocks) if blocks else html
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     """Give the language switch the address of this same page in each language; note pages for search."""
     build = _build(config)
@@ -73,6 +91,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if page.file.src_uri not in build.pages and page.title:
         headings = tuple(item.title for top in page.toc for item in [top, *top.children])
         build.hand_written.append(PageEntry(page.url, str(page.title), headings))
+    context["procsite_strings"] = strings_for(lang)
     context["procsite_languages"] = [
         {**language, "link": paths.alternate(page.url, lang, language["lang"]), "current": language["lang"] == lang}
         for language in config.extra["languages"]

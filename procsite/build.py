@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
+from .blocks import extract_html_blocks
 from .format import json_schema
-from .loader import Catalog, load_catalog
+from .loader import Catalog, load_catalog_cached
 from .render import PageRenderer
 from .search import INDEX_PATH, PageEntry, search_index
-
-UNTRANSLATED_NOTE = {"vi": "", "en": "This page is not yet translated into English; it is shown in Vietnamese."}
 
 
 class CatalogError(Exception):
@@ -28,6 +27,8 @@ class LanguageBuild:
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     data: dict[str, str] = field(default_factory=dict)
+    blocks: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per generated page, the HTML blocks kept out of the Markdown parser (see blocks.py)."""
     hand_written: list[PageEntry] = field(default_factory=list)
     """Hand-written pages seen during the build, for the search index."""
 
@@ -43,11 +44,13 @@ class LanguageBuild:
 
 def prepare(procedures: Path, lang: str) -> LanguageBuild:
     """Load and check ``procedures`` and render one language; raises CatalogError listing every problem."""
-    catalog = load_catalog(procedures)
+    catalog = load_catalog_cached(procedures)
     if catalog.report:
         count = len(set(catalog.report.problems))
         raise CatalogError(f"{count} problem{'s' if count != 1 else ''} in {procedures}:\n{catalog.report.text()}")
-    build = LanguageBuild(lang, catalog, pages=PageRenderer(catalog, lang).pages())
+    build = LanguageBuild(lang, catalog)
+    for path, markdown in PageRenderer(catalog, lang).pages().items():
+        build.pages[path], build.blocks[path] = extract_html_blocks(markdown, str(len(build.blocks)))
     for form in catalog.forms.values():
         build.files[paths.form_file(form.file)] = procedures / form.file
     build.data["schema/procedure.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2)
@@ -55,10 +58,9 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
 
 
 def untranslated_page(markdown: str, lang: str) -> str:
-    """A hand-written page that has no translation yet: the original, marked as Vietnamese."""
-    note = UNTRANSLATED_NOTE[lang]
-    front, body = "", markdown
+    """A hand-written page that has no translation yet: the original, flagged for the template
+    (``overrides/main.html`` marks it ``lang="vi"`` under a visible note)."""
+    flag = "untranslated_from: vi\n"
     if markdown.startswith("---\n") and "\n---\n" in markdown[4:]:
-        end = markdown.index("\n---\n", 4) + 5
-        front, body = markdown[:end], markdown[end:]
-    return f'{front}!!! note ""\n    {note}\n\n<div lang="vi" markdown>\n\n{body}\n\n</div>\n'
+        return "---\n" + flag + markdown[4:]
+    return f"---\n{flag}---\n{markdown}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as babel_date
@@ -18,6 +19,12 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def strings_for(lang: str) -> dict[str, str]:
+    """Every interface string in ``lang``, for templates."""
+    return {key: t(key, lang) for key in STRINGS}
+
+
+@lru_cache(maxsize=4096)  # Babel is slow and a catalogue repeats the same few values
 def plural(key: str, count: float, lang: str) -> str:
     """A counted phrase with the plural form Babel's CLDR rules pick for ``lang``."""
     forms = PLURALS[key][lang]
@@ -25,11 +32,13 @@ def plural(key: str, count: float, lang: str) -> str:
     return forms.get(form, forms["other"]).format(n=format_decimal(count, locale=lang))
 
 
+@lru_cache(maxsize=4096)  # Babel is slow and a catalogue repeats the same few values
 def format_date(day: dt.date, lang: str) -> str:
     """A date as citizens read it: "21 tháng 11, 2026" or "21 November 2026"."""
     return babel_date(day, "long", locale="vi") if lang == "vi" else babel_date(day, "d MMMM y", locale="en")
 
 
+@lru_cache(maxsize=4096)  # Babel is slow and a catalogue repeats the same few values
 def format_money(amount: int, lang: str) -> str:
     """An amount in đồng: "50.000 ₫" or "VND 50,000"; 0 reads as free of charge."""
     if amount == 0:
@@ -39,6 +48,7 @@ def format_money(amount: int, lang: str) -> str:
     return format_currency(amount, "VND", format="¤¤ #,##0", locale="en", currency_digits=False)
 
 
+@lru_cache(maxsize=4096)  # Babel is slow and a catalogue repeats the same few values
 def format_duration(duration: Duration, lang: str) -> str:
     """A duration with the right plural: "3 ngày làm việc", "1 working day"."""
     return plural(duration.unit, duration.amount, lang)

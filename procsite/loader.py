@@ -94,6 +94,27 @@ def load_catalog(root: Path) -> Catalog:
     return catalog
 
 
+_CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
+"""The last catalog read, with the size and time of every file it came from.
+
+Both languages of a build read the same folder; this lets the second build (and the
+processes a parallel build forks) reuse the first read. It is checked against every
+file's size and modification time, so an edit during ``serve`` is always seen."""
+
+
+def load_catalog_cached(root: Path) -> Catalog:
+    """``load_catalog``, reusing the last result when no file under ``root`` changed since."""
+    root = root.resolve()
+    signature = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()))
+    cached = _CACHE.get(root)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    catalog = load_catalog(root)
+    _CACHE.clear()
+    _CACHE[root] = (signature, catalog)
+    return catalog
+
+
 def _rel(path: Path, root: Path) -> str:
     return str(Path(root.name) / path.relative_to(root))
 

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import paths
+from .body import render_body
 from .checks import steps_total
 from .folding import sort_key
 from .i18n import (
@@ -63,6 +64,7 @@ class PageRenderer:
     def __init__(self, catalog: Catalog, lang: str) -> None:
         self.catalog, self.lang = catalog, lang
         self.by_code = catalog.by_code()
+        self._steps_by_unit: dict[str, list[tuple[Procedure, int]]] | None = None
 
     def tx(self, text: Text | None) -> Markup:
         return text_html(text, self.lang)
@@ -224,7 +226,7 @@ class PageRenderer:
                 }
                 for r in sorted(p.iso.revisions, key=lambda r: r.issue)
             ],
-            "body": _safe_markdown(p.body.get(lang)),
+            "body": render_body(p.body.get(lang)),
             "body_untranslated": bool(p.body.vi) and p.body.missing(lang),
             "related": [self._procedure_ref(c, here) for c in p.related],
             "description": f"{p.code} · {format_processing_time(p.processing_time, lang)} · "
@@ -263,11 +265,14 @@ class PageRenderer:
         )
 
     def _unit_steps(self) -> dict[str, list[tuple[Procedure, int]]]:
-        steps: dict[str, list[tuple[Procedure, int]]] = defaultdict(list)
-        for p in sorted(self.catalog.procedures, key=lambda p: sort_key(p.title.vi)):
-            for i, step in enumerate(p.steps, start=1):
-                steps[step.unit].append((p, i))
-        return steps
+        """Per unit, the (procedure, step number) pairs it is responsible for; computed once per renderer."""
+        if self._steps_by_unit is None:
+            steps: dict[str, list[tuple[Procedure, int]]] = defaultdict(list)
+            for p in sorted(self.catalog.procedures, key=lambda p: sort_key(p.title.vi)):
+                for i, step in enumerate(p.steps, start=1):
+                    steps[step.unit].append((p, i))
+            self._steps_by_unit = steps
+        return self._steps_by_unit
 
     def units_index(self) -> str:
         """Every unit with the number of steps it is responsible for."""
@@ -351,8 +356,3 @@ def _time_sort_key(p: Procedure) -> float:
         if time.limit.unit != "working_hours"
         else time.limit.amount / 8
     )
-
-
-def _safe_markdown(markdown: str) -> str:
-    """Staff-written Markdown with raw HTML shown as text, so that no pasted markup can run in a browser."""
-    return markdown.replace("<", "&lt;")

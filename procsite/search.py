@@ -32,8 +32,10 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
     docs: list[dict[str, Any]] = []
     for p in catalog.procedures:
         field_name = catalog.fields[p.field].name.get(lang)
-        units = sorted({catalog.units[s.unit].name.get(lang) for s in p.steps} | {
-            catalog.units[u].name.get(lang) for u in p.performing_units})
+        units = sorted(
+            {catalog.units[s.unit].name.get(lang) for s in p.steps}
+            | {catalog.units[u].name.get(lang) for u in p.performing_units}
+        )
         keywords = p.keywords.vi + p.keywords.en if lang == "vi" else p.keywords.en + p.keywords.vi
         doc: dict[str, Any] = {
             "u": paths.url_of(paths.procedure_page(p.slug)),

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from .cli import build_languages
-from .loader import load_catalog
+from .loader import load_catalog_cached
 
 WATCHED = ("docs", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml", str(Path(__file__).parent / "templates"))
 
@@ -26,15 +26,18 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
     procedures = Path(os.environ.get("PROCEDURES", "procedures"))
 
     def builder() -> None:
-        catalog = load_catalog(procedures)
+        catalog = load_catalog_cached(procedures)
         if catalog.report:
             log.error("Not rebuilt, fix these first:\n%s", catalog.report.text())
             return
         staging = Path(tempfile.mkdtemp(prefix="new-", dir=root))
         try:
-            build_languages(staging)
+            # Sequential: the live-reload server runs this in a thread, where forking is unsafe.
+            errors = build_languages(staging, parallel=False)
         except Exception as error:  # keep serving the last good site whatever went wrong
-            log.error("Not rebuilt: %s", error)
+            errors = [str(error)]
+        if errors:
+            log.error("Not rebuilt: %s", "\n".join(errors))
             shutil.rmtree(staging, ignore_errors=True)
             return
         old = root / "old"

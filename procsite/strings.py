@@ -77,6 +77,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.old": ("Đã thay thế", "Replaced"),
     "status.repealed_short": ("Đã bãi bỏ", "Repealed"),
     "untranslated": ("chưa dịch", "not yet translated"),
+    "untranslated.page": (
+        "Trang này chưa có bản dịch; nội dung dưới đây bằng tiếng Việt.",
+        "This page is not yet translated into English; it is shown in Vietnamese.",
+    ),
     "untranslated.note": ("Phần này chưa được dịch sang tiếng Anh.", "This part is not yet translated into English."),
     "catalogue.title": ("Danh mục thủ tục hành chính", "Catalogue of procedures"),
     "catalogue.intro": (

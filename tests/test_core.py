@@ -57,7 +57,7 @@ def test_missing_english_falls_back_to_vietnamese_and_is_listed(procedures: Path
     ]
     page = PageRenderer(catalog, "en").procedure(catalog.procedures[0])
     assert '<span lang="vi">Giấy khai sinh</span> <small class="ps-untranslated">(not yet translated)</small>' in page
-    assert '<div lang="vi" class="ps-untranslated-block" markdown>' in page
+    assert '<div lang="vi" class="ps-untranslated-block ps-body">' in page
     assert "Nộp hồ sơ tại Bộ phận Một cửa." in page
     vi_page = PageRenderer(catalog, "vi").procedure(catalog.procedures[0])
     assert "chưa dịch" not in vi_page and "not yet translated" not in vi_page
