@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test lint typecheck unit browser-deps schema clean
+.PHONY: setup serve build check test lint typecheck unit browser-deps schema bench clean
 
 setup: $(STAMP)
 
@@ -36,8 +36,8 @@ browser-deps:
 	  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); }
 
 lint: setup
-	$(BIN)/ruff check procsite hooks tests
-	$(BIN)/ruff format --check procsite hooks tests
+	$(BIN)/ruff check procsite hooks tests bench
+	$(BIN)/ruff format --check procsite hooks tests bench
 
 typecheck: setup
 	$(BIN)/mypy
@@ -45,5 +45,8 @@ typecheck: setup
 test: setup browser-deps lint typecheck
 	$(BIN)/pytest -q
 
+bench: setup browser-deps
+	$(BIN)/python bench/bench.py
+
 clean:
-	rm -rf site .site-* test-output
+	rm -rf site .site-* test-output .bench

@@ -11,7 +11,7 @@ from .blocks import extract_html_blocks
 from .format import json_schema
 from .loader import Catalog, load_catalog_cached
 from .render import PageRenderer
-from .search import INDEX_PATH, PageEntry, search_index
+from .search import INDEX_PATH, INDEX_SCRIPT_PATH, PageEntry, search_index
 
 
 class CatalogError(Exception):
@@ -34,8 +34,16 @@ class LanguageBuild:
 
     def search_files(self) -> dict[str, str]:
         """The search index of this language, by output path."""
-        index = search_index(self.catalog, self.lang, self.hand_written)
-        return {INDEX_PATH: json.dumps(index, ensure_ascii=False, separators=(",", ":"))}
+        index = json.dumps(
+            search_index(self.catalog, self.lang, self.hand_written), ensure_ascii=False, separators=(",", ":")
+        )
+        # The same index as a script, for the search worker (importScripts) or, without workers, the page
+        # (JSON.parse of a string is the fastest way for a browser to read it).
+        script = (
+            f"self.procsiteIndex=JSON.parse({json.dumps(index, ensure_ascii=False)});\n"
+            "if(self.procsiteBoot){self.procsiteBoot();}\n"
+        )
+        return {INDEX_PATH: index, INDEX_SCRIPT_PATH: script}
 
     def home_blocks(self, page_path: str) -> str:
         """The generated part of the home page."""

@@ -1,8 +1,10 @@
 """The search index of one language: one small record per page, ranked in the browser.
 
-The browser folds diacritics and ranks (``overrides/assets/procsite/search-engine.js``);
-this module only decides what each record holds, so that a citizen finds a
-procedure by its name, code, ISO code, the keywords staff add, its field or units.
+The browser ranks (``overrides/assets/procsite/search-engine.js``); this module decides
+what each record holds, so that a citizen finds a procedure by its name, code, ISO code,
+the keywords staff add, its field or units. What the browser would otherwise compute when
+a page opens (folded words) is computed here, and what repeats across thousands of
+procedures (field and unit names, processing times) is written once in tables.
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import paths
+from .folding import tokens
 from .i18n import format_processing_time_short, t
 from .loader import Catalog
 
 INDEX_PATH = "search/search_index.json"
-"""Where Material's search client fetches the index; our worker reads our format from it."""
+"""The index as JSON, for tools and pages that fetch it."""
+INDEX_SCRIPT_PATH = "search/procsite_index.js"
+"""The index as a script, loaded early by every page (overrides/main.html)."""
 
 
 @dataclass(frozen=True)
@@ -27,35 +32,67 @@ class PageEntry:
     headings: tuple[str, ...] = ()
 
 
+class _Table:
+    """Distinct strings, each written once; records refer to them by position."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def ref(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.items)
+            self.items.append(text)
+        return self._index[text]
+
+
 def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[str, Any]:
-    """The index document of one language, in the shape Material's search client passes to its worker."""
+    """The index of one language.
+
+    Records: u url, t title, T its folded words; a/A the other language's title (English site);
+    c code, i ISO code, f field and n units (positions in the name table), d processing time
+    (position in the time table), k/K keywords (" | "), s status label when not in force,
+    h/O headings of other pages, p 1 for a page that is not a procedure.
+    """
+    names, times = _Table(), _Table()
     docs: list[dict[str, Any]] = []
     for p in catalog.procedures:
-        field_name = catalog.fields[p.field].name.get(lang)
-        units = sorted(
-            {catalog.units[s.unit].name.get(lang) for s in p.steps}
-            | {catalog.units[u].name.get(lang) for u in p.performing_units}
-        )
+        units = sorted({s.unit for s in p.steps} | set(p.performing_units))
         keywords = p.keywords.vi + p.keywords.en if lang == "vi" else p.keywords.en + p.keywords.vi
         doc: dict[str, Any] = {
             "u": paths.url_of(paths.procedure_page(p.slug)),
             "t": p.title.get(lang),
+            "T": tokens(p.title.get(lang)),
             "c": p.code,
             "i": p.iso.code,
-            "f": field_name,
-            "n": " · ".join(units),
-            "k": " | ".join(keywords),
-            "d": format_processing_time_short(p.processing_time, lang),
+            "f": names.ref(catalog.fields[p.field].name.get(lang)),
+            "n": [names.ref(catalog.units[u].name.get(lang)) for u in units],
+            "d": times.ref(format_processing_time_short(p.processing_time, lang)),
         }
+        if keywords:
+            doc["k"] = " | ".join(keywords)
+            doc["K"] = " | ".join(tokens(k) for k in keywords)
         if lang != "vi" and p.title.en:
             doc["a"] = p.title.vi  # citizens also type the Vietnamese name on the English site
+            doc["A"] = tokens(p.title.vi)
         if p.status != "in_force":
             doc["s"] = t("status.old" if p.status == "superseded" else "status.repealed_short", lang)
         docs.append(doc)
-    for field_id, field_entry in catalog.fields.items():
-        docs.append({"u": paths.url_of(paths.field_page(field_id)), "t": field_entry.name.get(lang), "p": 1})
-    for unit_id, unit in catalog.units.items():
-        docs.append({"u": paths.url_of(paths.unit_page(unit_id)), "t": unit.name.get(lang), "p": 1})
-    for page in pages:
-        docs.append({"u": page.url, "t": page.title, "h": " | ".join(page.headings), "p": 1})
-    return {"config": {"lang": [lang], "separator": r"[\s\-]+", "pipeline": []}, "docs": docs}
+    others: list[tuple[str, str, tuple[str, ...]]] = [
+        (paths.url_of(paths.field_page(fid)), f.name.get(lang), ()) for fid, f in catalog.fields.items()
+    ]
+    others += [(paths.url_of(paths.unit_page(uid)), u.name.get(lang), ()) for uid, u in catalog.units.items()]
+    others += [(page.url, page.title, page.headings) for page in pages]
+    for url, title, headings in others:
+        doc = {"u": url, "t": title, "T": tokens(title), "p": 1}
+        if headings:
+            doc["h"] = " | ".join(headings)
+            doc["O"] = tokens(" ".join(headings))
+        docs.append(doc)
+    return {
+        "lang": lang,
+        "names": names.items,
+        "namesFolded": [tokens(name) for name in names.items],
+        "times": times.items,
+        "docs": docs,
+    }

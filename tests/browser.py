@@ -47,3 +47,24 @@ def require_chromium() -> str:
     if not shutil.which(CHROMIUM):
         raise RuntimeError(f"{CHROMIUM} not found: run `make test`, which installs Debian's chromium package")
     return CHROMIUM
+
+
+RANKS_JS = """
+async (queries) => {
+  const index = await (await fetch('search/search_index.json')).json();
+  const engine = new ProcSearch.Engine(index);
+  return queries.map(([query, slug]) => {
+    const results = engine.search(query, 50);
+    return results.findIndex(r => r.doc.u === 'thu-tuc/' + slug + '/') + 1;
+  });
+}
+"""
+"""Rank (1-based, 0 when absent) of the expected procedure for each query, with the site's own engine and index."""
+
+
+def search_ranks(page: object, base_url: str, queries: list[list[str]]) -> list[int]:
+    """Open ``base_url`` and rank every query with the real search engine and index of that language."""
+    page.goto(base_url)  # type: ignore[attr-defined]
+    page.add_script_tag(url=base_url + "assets/procsite/search-engine.js")  # type: ignore[attr-defined]
+    ranks: list[int] = page.evaluate(RANKS_JS, queries)  # type: ignore[attr-defined]
+    return ranks

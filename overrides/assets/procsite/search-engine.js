@@ -13,8 +13,13 @@
   var MARKS = /[\u0300-\u036f]/g;
   var TOKEN = /[a-z0-9]+(?:[.\-\/][a-z0-9]+)*/g;
 
-  /* Lower case, no diacritics, "đ" as "d": one character per character, so positions map back. */
+  /* Lower case, no diacritics, "đ" as "d" (the fast way, for matching). */
   function fold(text) {
+    return text.replace(/[đĐ]/g, "d").normalize("NFD").replace(MARKS, "").toLowerCase();
+  }
+
+  /* The same, one character per character, so that positions map back to the original (for marking). */
+  function foldKeepingPositions(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
       var c = text.charAt(i);
@@ -33,39 +38,37 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
-  function Record(doc) {
+  /* A record of the index (see procsite/search.py for its fields), with its folded words. */
+  function Record(doc, index) {
+    var names = index.names || [], folded = index.namesFolded || [];
     this.doc = doc;
-    this.title = fold(doc.t);
-    this.titleTokens = tokensOf(this.title);
-    this.titleRaw = doc.t.toLowerCase().normalize("NFC").match(/[^\s,.;:()\/–-]+/g) || [];
-    this.alias = doc.a ? fold(doc.a) : "";
-    this.aliasTokens = tokensOf(this.alias);
+    /* Folded words as " word word ", so that a match is a fast substring search: no arrays to build. */
+    this.title = doc.T !== undefined ? doc.T : tokensOf(fold(doc.t)).join(" ");
+    this.titleWords = " " + this.title + " ";
+    this.alias = doc.A !== undefined ? doc.A : (doc.a ? tokensOf(fold(doc.a)).join(" ") : "");
+    this.aliasWords = " " + this.alias + " ";
     this.code = (doc.c || "").toLowerCase();
-    this.iso = fold(doc.i || "");
-    this.keywords = doc.k ? fold(doc.k).split(" | ") : [];
-    this.keywordTokens = tokensOf(this.keywords.join(" "));
-    this.otherTokens = tokensOf(fold([doc.f || "", doc.n || "", doc.h || ""].join(" ")));
+    this.iso = (doc.i || "").toLowerCase();
+    this.keywords = doc.K !== undefined ? doc.K.split(" | ") :
+      (doc.k ? fold(doc.k).split(" | ").map(function (k) { return tokensOf(k).join(" "); }) : []);
+    this.keywordWords = " " + this.keywords.join(" ") + " ";
+    var other = doc.O !== undefined ? doc.O : "";
+    var refs = (doc.f !== undefined ? [doc.f] : []).concat(doc.n || []);
+    for (var i = 0; i < refs.length; i++) { other += " " + (folded[refs[i]] || ""); }
+    this.otherWords = " " + other + " ";
+    this.field = doc.f !== undefined ? names[doc.f] : "";
+    this.time = doc.d !== undefined ? (index.times || [])[doc.d] : "";
+    this.titleRaw = null;  /* made on first use: only for pages that match */
   }
 
-  /* Does a query token match one of these tokens (a prefix is enough for the word being typed)? */
-  function has(tokens, token, prefix) {
-    for (var i = 0; i < tokens.length; i++) {
-      if (tokens[i] === token || (prefix && tokens[i].lastIndexOf(token, 0) === 0)) { return true; }
-    }
-    return false;
+  /* Is the query word one of these words (a prefix is enough for the word being typed)? */
+  function has(words, word, prefix) {
+    return words.indexOf(prefix ? " " + word : " " + word + " ") !== -1;
   }
 
-  /* Do the query tokens appear one after another in these tokens? */
-  function phrase(tokens, query, prefixLast) {
-    outer:
-    for (var start = 0; start + query.length <= tokens.length; start++) {
-      for (var j = 0; j < query.length; j++) {
-        var t = tokens[start + j], q = query[j];
-        if (!(t === q || (prefixLast && j === query.length - 1 && t.lastIndexOf(q, 0) === 0))) { continue outer; }
-      }
-      return true;
-    }
-    return false;
+  /* Do the query words appear one after another in these words? */
+  function phrase(words, joined, prefixLast) {
+    return joined !== "" && words.indexOf(" " + joined + (prefixLast ? "" : " ")) !== -1;
   }
 
   function score(record, q) {
@@ -80,21 +83,23 @@
     for (var i = 0; i < n; i++) {
       var prefix = q.prefixLast && i === n - 1;
       var w = words[i];
-      var t = has(record.titleTokens, w, prefix) || has(record.aliasTokens, w, prefix);
-      var k = has(record.keywordTokens, w, prefix);
-      var o = t || k || has(record.otherTokens, w, prefix);
+      var t = has(record.titleWords, w, prefix) || has(record.aliasWords, w, prefix);
+      var k = has(record.keywordWords, w, prefix);
+      var o = t || k || has(record.otherWords, w, prefix);
       if (t) { inTitle++; }
       if (k) { inKeywords++; }
       if (o) { anywhere++; }
       terms[w] = o;
     }
     if (anywhere === 0 || anywhere < Math.ceil(n * 0.6)) { return 0; }
-    var title = record.titleTokens;
     if (q.folded === record.title || (record.alias && q.folded === record.alias)) {
       total += 100000;
     } else if (inTitle === n) {
-      total += 20000 + 5000 * n / Math.max(title.length, n);
-      if (phrase(title, words, q.prefixLast) || phrase(record.aliasTokens, words, q.prefixLast)) { total += 3000; }
+      var length = record.title.split(" ").length;
+      total += 20000 + 5000 * n / Math.max(length, n);
+      if (phrase(record.titleWords, q.folded, q.prefixLast) || phrase(record.aliasWords, q.folded, q.prefixLast)) {
+        total += 3000;
+      }
       if (record.title.lastIndexOf(q.folded, 0) === 0) { total += 2000; }
     }
     for (var j = 0; j < record.keywords.length; j++) {
@@ -107,6 +112,9 @@
     if (anywhere === n) { total += 5000; }
     total += 1000 * inTitle / n + 300 * anywhere / n;
     /* Written with the same diacritics as the title: a small tie-breaker ("ca" vs "cá"). */
+    if (record.titleRaw === null) {
+      record.titleRaw = record.doc.t.toLowerCase().match(/[^\s,.;:()\/–-]+/g) || [];
+    }
     for (var r = 0; r < q.raw.length; r++) {
       if (record.titleRaw.indexOf(q.raw[r]) !== -1 && fold(q.raw[r]) !== q.raw[r]) { total += 50; }
     }
@@ -119,16 +127,16 @@
     var normal = text.normalize("NFC").toLowerCase();
     var folded = fold(normal).replace(/\s+/g, " ").trim();
     return {
-      folded: folded,
+      folded: tokensOf(folded).join(" "),
       tokens: tokensOf(folded),
       raw: normal.match(/[^\s,.;:()\/–-]+/g) || [],
       prefixLast: !/\s$/.test(text)
     };
   }
 
-  function Engine(docs) {
+  function Engine(index) {
     this.records = [];
-    for (var i = 0; i < docs.length; i++) { this.records.push(new Record(docs[i])); }
+    for (var i = 0; i < index.docs.length; i++) { this.records.push(new Record(index.docs[i], index)); }
   }
 
   /* Ranked matches: [{doc, score, terms}], best first. */
@@ -139,19 +147,23 @@
     for (var i = 0; i < this.records.length; i++) {
       var s = score(this.records[i], q);
       if (typeof s === "number") {
-        if (s > 0) { results.push({ doc: this.records[i].doc, score: s, terms: {} }); }
+        if (s > 0) { results.push(this.result(this.records[i], s, {})); }
       } else if (s.value > 0) {
-        results.push({ doc: this.records[i].doc, score: s.value, terms: s.terms });
+        results.push(this.result(this.records[i], s.value, s.terms));
       }
     }
     results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
     return results.slice(0, limit || 50);
   };
 
+  Engine.prototype.result = function (record, score, terms) {
+    return { doc: record.doc, score: score, terms: terms, field: record.field, time: record.time };
+  };
+
   /* The title as HTML with the matched words marked. */
   Engine.prototype.highlight = function (text, query) {
     var words = parseQuery(query).tokens;
-    var folded = fold(text), out = "", last = 0, match;
+    var folded = foldKeepingPositions(text), out = "", last = 0, match;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(folded)) !== null) {
       for (var i = 0; i < words.length; i++) {
@@ -166,5 +178,29 @@
     return out + escapeHtml(text.slice(last));
   };
 
-  root.ProcSearch = { Engine: Engine, fold: fold, escapeHtml: escapeHtml };
+  /* Results as plain data a page can show: link, title with marks, and field · time · code · status. */
+  function describe(engine, text, limit) {
+    return engine.search(text, limit).map(function (result) {
+      return {
+        url: result.doc.u,
+        title: engine.highlight(result.doc.t, text),
+        details: [result.field, result.time, result.doc.c, result.doc.s].filter(function (part) { return part; })
+          .join(" · "),
+        page: result.doc.p === 1
+      };
+    });
+  }
+
+  root.ProcSearch = { Engine: Engine, fold: fold, escapeHtml: escapeHtml, describe: describe };
+
+  /* Build the engine as soon as both this file and the index (search/procsite_index.js) have run:
+     both load asynchronously from the page's head, so that search is ready when the page is. */
+  root.procsiteBoot = function () {
+    if (root.procsiteEngine || !root.procsiteIndex) { return; }
+    root.procsiteEngine = new Engine(root.procsiteIndex);
+    if (typeof root.dispatchEvent === "function" && typeof Event === "function") {
+      root.dispatchEvent(new Event("procsite-engine"));
+    }
+  };
+  root.procsiteBoot();
 })(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,448 @@
+"""`make bench`: our build, vanilla Material and the Python-Markdown floor, side by side, in one run.
+
+Generates N synthetic procedures (the real sample ones included), builds them with this
+project, builds the same content as plain Markdown pages with vanilla Material, times
+Python-Markdown alone on those pages (the floor), measures sizes, then measures search in
+headless Chromium. Prints every figure with the command that measured it, and writes the
+report to .bench/report.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.plain import plain_markdown  # noqa: E402
+from procsite.loader import load_catalog  # noqa: E402
+from procsite.synth import write_synthetic  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, require_chromium, search_ranks  # noqa: E402
+
+WORK = ROOT / ".bench"
+BIN = Path(sys.executable).parent
+EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
+VANILLA = """site_name: {name}
+docs_dir: docs-{lang}
+site_dir: site-{lang}
+theme:
+  name: material
+  language: {lang}
+plugins:
+  - search
+markdown_extensions: [admonition, attr_list, tables, toc]
+"""
+FLOOR = """
+import sys, time, markdown
+from pathlib import Path
+pages = [p.read_text(encoding="utf-8") for d in sys.argv[1:] for p in sorted(Path(d).rglob("*.md"))]
+md = markdown.Markdown(extensions={extensions})
+start = time.perf_counter()
+for text in pages:
+    md.reset().convert(text)
+print(len(pages), time.perf_counter() - start)
+"""
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    family, grew = {pid}, True
+    while grew:
+        more = {child for child, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    total = 0
+    for member in family:
+        try:
+            total += int(Path(f"/proc/{member}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def measure(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall time, CPU time and peak resident memory (summed over the process tree) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **(env or {}), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    output, _ = process.communicate()
+    sampler.join()
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "rss_mb": peak / 1e6, "output": output}  # type: ignore[dict-item]
+
+
+def write_plain_site(procedures: Path, target: Path) -> None:
+    """The same procedures as plain Markdown pages, per language, with a vanilla Material config."""
+    catalog = load_catalog(procedures)
+    if catalog.report:
+        raise SystemExit(catalog.report.text())
+    shutil.rmtree(target, ignore_errors=True)
+    for lang in ("vi", "en"):
+        docs = target / f"docs-{lang}"
+        (docs / "thu-tuc").mkdir(parents=True)
+        (docs / "index.md").write_text("# Thủ tục hành chính\n" if lang == "vi" else "# Procedures\n", "utf-8")
+        for p in catalog.procedures:
+            (docs / "thu-tuc" / f"{p.slug}.md").write_text(plain_markdown(p, catalog, lang), "utf-8")
+        (target / f"mkdocs-{lang}.yml").write_text(VANILLA.format(name="Vanilla", lang=lang), "utf-8")
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def page_sizes(site: Path) -> list[int]:
+    return sorted(p.stat().st_size for p in (site / "thu-tuc").glob("*/index.html"))
+
+
+READY_SCRIPT = """
+(() => {
+  // Search is ready when the search status leaves the text the page was served with
+  // ("Initializing search"): that is when Material's client, or ours, can answer.
+  window.__searchReady = null;
+  let initial = null;
+  const check = () => {
+    const meta = document.querySelector('.md-search-result__meta');
+    if (!meta || window.__searchReady !== null) { return; }
+    const text = meta.textContent.trim();
+    if (initial === null) { initial = window.__servedMeta; }
+    if (text !== initial) { window.__searchReady = performance.now(); observer.disconnect(); }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {childList: true, characterData: true, subtree: true});
+})();
+"""
+QUERY_SCRIPT = """
+(query) => new Promise(resolve => {
+  const input = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const meta = document.querySelector('.md-search-result__meta');
+  input.value = query;
+  let start = 0;
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    resolve({ms: performance.now() - start,
+             links: [...list.querySelectorAll('.md-search-result__item > a')].map(a => a.getAttribute('href'))});
+  });
+  observer.observe(list, {childList: true, subtree: true});
+  observer.observe(meta, {childList: true, characterData: true, subtree: true});
+  start = performance.now();
+  // Material's client reads key-up, ours input events: send both, as a keyboard does.
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new KeyboardEvent('keyup', {key: query.slice(-1), bubbles: true}));
+  setTimeout(() => { observer.disconnect(); resolve({ms: -1, links: []}); }, 10000);
+})
+"""
+
+
+def served_meta(base_url: str) -> str:
+    """The search status text the page is served with, as a script setting ``window.__servedMeta``."""
+    import re
+    import urllib.request
+
+    html = urllib.request.urlopen(base_url).read().decode("utf-8")
+    text = re.search(r'class="md-search-result__meta">(.*?)</div>', html, re.S)
+    return f"window.__servedMeta = {json.dumps(text.group(1).strip() if text else '')};\n"
+
+
+def browser_figures(base_url: str, queries: list[list[str]], loads: int = 5) -> dict[str, Any]:
+    """Search ready time after navigation start, and the time from a key press to results, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        ready: list[float] = []
+        for _ in range(loads):
+            context = browser.new_context()
+            page = context.new_page()
+            page.add_init_script(served_meta(base_url) + READY_SCRIPT)
+            page.goto(base_url)
+            page.wait_for_function("window.__searchReady !== null", timeout=60000)
+            ready.append(page.evaluate("window.__searchReady"))
+            context.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script(served_meta(base_url) + READY_SCRIPT)
+        page.goto(base_url)
+        page.locator(".md-search__input").focus()
+        page.wait_for_function("window.__searchReady !== null", timeout=60000)
+        page.wait_for_timeout(500)
+        times, ranks = [], []
+        for query, slug in queries:
+            page.evaluate(
+                "() => { const i = document.querySelector('.md-search__input'); i.value = '';"
+                " i.dispatchEvent(new Event('input', {bubbles: true}));"
+                " i.dispatchEvent(new KeyboardEvent('keyup', {key: 'Backspace', bubbles: true})); }"
+            )
+            page.wait_for_timeout(150)
+            result = page.evaluate(QUERY_SCRIPT, query)
+            times.append(result["ms"])
+            target = f"thu-tuc/{slug}/"
+            ranks.append(next((i + 1 for i, link in enumerate(result["links"]) if link.endswith(target)), 0))
+        context.close()
+        browser.close()
+    return {"ready": ready, "times": times, "ranks": ranks}
+
+
+def engine_ranks(base_url: str, queries: list[list[str]]) -> list[int]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        ranks = search_ranks(page, base_url, queries)
+        browser.close()
+    return ranks
+
+
+@contextlib.contextmanager
+def serve_process(site: Path) -> Iterator[str]:
+    """Serve ``site`` from a separate process, so that the server does not share a core's time
+    with this script's browser driver."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    import urllib.request
+
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url)
+            break
+        except OSError:
+            time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024
+    import markdown
+    import material
+    import mkdocs
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Linux {platform.release()}, "
+        f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, Material {material.__version__}, "
+        f"Python-Markdown {markdown.__version__}, Chromium at /usr/bin/chromium"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=200, help="the smaller catalogue for page-size growth")
+    args = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    lines = [f"# Benchmark at N={args.count}", "", f"Machine: {machine()}.", ""]
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    for n in (args.small, args.count):
+        write_synthetic(WORK / f"procedures-{n}", n, ROOT / "procedures")
+        write_plain_site(WORK / f"procedures-{n}", WORK / f"vanilla-{n}")
+    big, small = args.count, args.small
+    procedures = WORK / f"procedures-{big}"
+    ours = measure([str(BIN / "procsite"), "build", "--procedures", str(procedures), "--site", str(WORK / "site")])
+    ours_small = measure(
+        [
+            str(BIN / "procsite"),
+            "build",
+            "--procedures",
+            str(WORK / f"procedures-{small}"),
+            "--site",
+            str(WORK / "site-small"),
+        ]
+    )
+    vanilla = {
+        lang: measure([str(BIN / "mkdocs"), "build", "-q", "-f", f"mkdocs-{lang}.yml"], WORK / f"vanilla-{big}")
+        for lang in ("vi", "en")
+    }
+    measure([str(BIN / "mkdocs"), "build", "-q", "-f", "mkdocs-vi.yml"], WORK / f"vanilla-{small}")
+    floor_run = measure(
+        [
+            sys.executable,
+            "-c",
+            FLOOR.format(extensions=EXTENSIONS),
+            str(WORK / f"vanilla-{big}" / "docs-vi"),
+            str(WORK / f"vanilla-{big}" / "docs-en"),
+        ]
+    )
+    floor_pages, floor = floor_run["output"].split()  # type: ignore[union-attr]
+    floor_s = float(floor)
+    vanilla_both = vanilla["vi"]["wall"] + vanilla["en"]["wall"]
+
+    say("## Build (both languages)")
+    say("")
+    say("| What | Wall time | CPU time | Peak memory | Command |")
+    say("|---|---|---|---|---|")
+    say(
+        f"| This project, vi + en | {ours['wall']:.1f} s | {ours['cpu']:.1f} s | {ours['rss_mb']:.0f} MB | "
+        f"`procsite build --procedures .bench/procedures-{big}` |"
+    )
+    for lang in ("vi", "en"):
+        say(
+            f"| Vanilla Material, {lang} only | {vanilla[lang]['wall']:.1f} s | {vanilla[lang]['cpu']:.1f} s | "
+            f"{vanilla[lang]['rss_mb']:.0f} MB | `mkdocs build -f .bench/vanilla-{big}/mkdocs-{lang}.yml` |"
+        )
+    say(
+        f"| Floor: Python-Markdown alone, {floor_pages} pages vi + en | {floor_s:.1f} s | | | "
+        f"`python -c <convert every page of .bench/vanilla-{big}/docs-*>` |"
+    )
+    say("")
+    say(f"- Ratio to the floor: **{ours['wall'] / floor_s:.2f}×** (target ≤ 2×).")
+    say(
+        f"- Ratio to vanilla, one language: **{ours['wall'] / vanilla['vi']['wall']:.2f}×** "
+        f"(both of ours vs vanilla's vi alone); to vanilla both languages: {ours['wall'] / vanilla_both:.2f}×."
+    )
+    say(f"- Peak memory of the whole build (all processes): {ours['rss_mb']:.0f} MB (target ≤ 1,000 MB).")
+    say("")
+
+    site = WORK / "site"
+    sizes, sizes_small = page_sizes(site), page_sizes(WORK / "site-small")
+    vsizes = page_sizes(WORK / f"vanilla-{big}" / "site-vi")
+    vsizes_small = page_sizes(WORK / f"vanilla-{small}" / "site-vi")
+    birth = "thu-tuc/dang-ky-khai-sinh/index.html"
+    say("## Sizes (measured with Python's os.stat and gzip.compress on the built files)")
+    say("")
+    say(f"| What | This project N={small} | This project N={big} | Vanilla N={small} | Vanilla N={big} |")
+    say("|---|---|---|---|---|")
+    say(
+        f"| `{birth}` | {(WORK / 'site-small' / birth).stat().st_size / 1000:.1f} KB | "
+        f"{(site / birth).stat().st_size / 1000:.1f} KB | "
+        f"{(WORK / f'vanilla-{small}' / 'site-vi' / birth).stat().st_size / 1000:.1f} KB | "
+        f"{(WORK / f'vanilla-{big}' / 'site-vi' / birth).stat().st_size / 1000:.1f} KB |"
+    )
+    say(
+        f"| procedure page, median / largest | {statistics.median(sizes_small) / 1000:.1f} / "
+        f"{sizes_small[-1] / 1000:.1f} KB | {statistics.median(sizes) / 1000:.1f} / {sizes[-1] / 1000:.1f} KB | "
+        f"{statistics.median(vsizes_small) / 1000:.1f} KB | {statistics.median(vsizes) / 1000:.1f} KB |"
+    )
+    say(
+        f"| whole site | | {du(site) / 1e6:.0f} MB (vi + en) | | "
+        f"{(du(WORK / f'vanilla-{big}' / 'site-vi') + du(WORK / f'vanilla-{big}' / 'site-en')) / 1e6:.0f} MB "
+        "(vi + en) |"
+    )
+    for lang, folder in (("vi", site), ("en", site / "en")):
+        data = (folder / "search" / "search_index.json").read_bytes()
+        vdata = (WORK / f"vanilla-{big}" / f"site-{lang}" / "search" / "search_index.json").read_bytes()
+        say(
+            f"| search index {lang}, raw / gzip | | {len(data) / 1000:.0f} / {len(gzip.compress(data)) / 1000:.0f} KB"
+            f" | | {len(vdata) / 1000:.0f} / {len(gzip.compress(vdata)) / 1000:.0f} KB |"
+        )
+    say("")
+
+    queries = json.loads(
+        json.dumps(__import__("yaml").safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8")))
+    )
+    with serve_process(site) as url, serve_process(WORK / f"vanilla-{big}" / "site-vi") as vanilla_url:
+        ours_browser = browser_figures(url, queries["vi"])
+        vanilla_browser = browser_figures(vanilla_url, queries["vi"], loads=3)
+        ranks = {"vi": engine_ranks(url, queries["vi"]), "en": engine_ranks(url + "en/", queries["en"])}
+
+    def spread(values: list[float]) -> str:
+        good = [v for v in values if v >= 0]
+        return f"{statistics.median(good):.0f} ms median, {max(good):.0f} ms worst" if good else "none"
+
+    say(f"## Search in headless Chromium (N={big}, Vietnamese site, {len(queries['vi'])} queries)")
+    say("")
+    say(
+        "Measured by `bench/bench.py` with Playwright driving /usr/bin/chromium against the built sites served on "
+        '127.0.0.1: search ready = `performance.now()` when Material\'s search status leaves "initializing"; '
+        "query = key-up in the search box to the first change of the result list."
+    )
+    say("")
+    say("| What | This project | Vanilla Material |")
+    say("|---|---|---|")
+    say(
+        f"| search ready after navigation start | {spread(ours_browser['ready'])} | "
+        f"{spread(vanilla_browser['ready'])} |"
+    )
+    say(f"| query to results shown | {spread(ours_browser['times'])} | {spread(vanilla_browser['times'])} |")
+    r_ours, r_van = ours_browser["ranks"], vanilla_browser["ranks"]
+    say(
+        f"| right procedure first (search box) | {sum(x == 1 for x in r_ours)}/{len(r_ours)} | "
+        f"{sum(x == 1 for x in r_van)}/{len(r_van)} |"
+    )
+    say(
+        f"| right procedure in the top 3 | {sum(1 <= x <= 3 for x in r_ours)}/{len(r_ours)} | "
+        f"{sum(1 <= x <= 3 for x in r_van)}/{len(r_van)} |"
+    )
+    say("")
+    for lang in ("vi", "en"):
+        r = ranks[lang]
+        misses = [(q, x) for (q, _), x in zip(queries[lang], r, strict=True) if x != 1]
+        say(
+            f"- Engine accuracy among {big} procedures, {lang}: first {sum(x == 1 for x in r)}/{len(r)} "
+            f"({100 * sum(x == 1 for x in r) / len(r):.0f}%), top 3 {sum(1 <= x <= 3 for x in r)}/{len(r)}; "
+            f"not first: {misses or 'none'}."
+        )
+    (WORK / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"\nReport written to {WORK / 'report.md'}.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+/*
+ * Our search client in Material's search box: same markup, look and keys, our index and ranking.
+ *
+ * Material's client waits for its whole bundle to start before it even asks for the index,
+ * which alone takes longer than a citizen should wait. This script runs before the bundle
+ * (overrides/main.html), takes the search box over by renaming the markers Material's
+ * bundle looks for (so it does not mount its own search), and answers in the page.
+ * Keys, as in Material: "/", "s" or "f" opens search; arrows move through results; Enter
+ * opens one; Escape closes.
+ */
+(function () {
+  "use strict";
+  var box = document.querySelector('[data-md-component="search"]');
+  var config = document.getElementById("__config");
+  if (!box || !config) { return; }
+  box.setAttribute("data-md-component", "procsite-search");
+  var form = box.querySelector("form");
+  form.setAttribute("name", "procsite-search");
+
+  var settings = JSON.parse(config.textContent);
+  var strings = settings.translations;
+  var base = new URL(settings.base.replace(/\/?$/, "/"), window.location.href);
+  var toggle = document.getElementById("__search");
+  var input = box.querySelector(".md-search__input");
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var engine = null;
+  var LIMIT = 20;
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function setOpen(open) {
+    if (toggle && toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function count(n) {
+    if (n === 0) { return strings["search.result.none"]; }
+    if (n === 1) { return strings["search.result.one"]; }
+    return strings["search.result.other"].replace("#", n);
+  }
+
+  function render() {
+    var query = input.value;
+    if (!engine) { return; }
+    if (!query.trim()) {
+      list.textContent = "";
+      meta.textContent = strings["search.result.placeholder"];
+      return;
+    }
+    var results = ProcSearch.describe(engine, query, 50);
+    meta.textContent = count(results.length);
+    var html = "";
+    for (var i = 0; i < Math.min(results.length, LIMIT); i++) {
+      var result = results[i];
+      html += '<li class="md-search-result__item"><a href="' + escapeHtml(new URL(result.url, base).href) +
+        '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
+        '<div class="md-search-result__icon md-icon"></div><h1>' + result.title + "</h1>" +
+        (result.details ? "<p>" + escapeHtml(result.details) + "</p>" : "") + "</article></a></li>";
+    }
+    list.innerHTML = html;
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+  }
+
+  function move(step) {
+    var all = links();
+    if (!all.length) { return; }
+    var at = all.indexOf(document.activeElement);
+    var next = at + step;
+    if (next < 0) { input.focus(); return; }
+    all[Math.min(next, all.length - 1)].focus();
+  }
+
+  input.addEventListener("input", render);
+  input.addEventListener("focus", function () { setOpen(true); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first) { window.location.href = first.href; }
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { render(); input.focus(); }, 0);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.altKey || event.metaKey) { return; }
+    var open = toggle && toggle.checked;
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target && event.target.tagName) || "") ||
+      (event.target && event.target.isContentEditable);
+    if (open) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setOpen(false);
+        input.blur();
+      } else if (event.key === "ArrowDown") {
+        event.preventDefault();
+        move(1);
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        move(-1);
+      } else if (event.key === "Enter" && document.activeElement === input) {
+        event.preventDefault();
+        form.dispatchEvent(new Event("submit", { cancelable: true }));
+      } else if (document.activeElement !== input && event.key.length === 1 && !typing) {
+        input.focus();
+      }
+    } else if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+
+  function start() {
+    engine = window.procsiteEngine;
+    box.setAttribute("data-procsite-ready", "");
+    render();
+  }
+
+  if (window.procsiteEngine) {
+    start();  // the index and engine scripts came just before this one
+  } else {
+    window.addEventListener("procsite-engine", start);
+  }
+})();
