@@ -307,7 +307,7 @@ def main() -> None:
     big, small = args.count, args.small
     procedures = WORK / f"procedures-{big}"
     ours = measure([str(BIN / "procsite"), "build", "--procedures", str(procedures), "--site", str(WORK / "site")])
-    ours_small = measure(
+    measure(
         [
             str(BIN / "procsite"),
             "build",
