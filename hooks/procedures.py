@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _detach_material_indexer(config: MkDocsConfig) -> None:
-    """Keep Material's search box but not its indexer: our worker reads our own index (on_post_build),
+    """Keep Material's search box but not its indexer: our search client reads our own index (on_post_build),
     and indexing every page's HTML would cost more than the rest of the build at 2,000 pages."""
     search = config.plugins.get("material/search")
     if search is not None:
