@@ -92,6 +92,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         headings = tuple(item.title for top in page.toc for item in [top, *top.children])
         build.hand_written.append(PageEntry(page.url, str(page.title), headings))
     context["procsite_strings"] = strings_for(lang)
+    context["procsite_kiosk"] = paths.kiosk_links(page.url, lang)
     context["procsite_languages"] = [
         {**language, "link": paths.alternate(page.url, lang, language["lang"]), "current": language["lang"] == lang}
         for language in config.extra["languages"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import paths
 from .blocks import extract_html_blocks
 from .format import json_schema
+from .kiosk import KioskRenderer
 from .loader import Catalog, load_catalog_cached
 from .render import PageRenderer
 from .search import INDEX_PATH, INDEX_SCRIPT_PATH, PageEntry, search_index
@@ -57,7 +58,8 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
         count = len(set(catalog.report.problems))
         raise CatalogError(f"{count} problem{'s' if count != 1 else ''} in {procedures}:\n{catalog.report.text()}")
     build = LanguageBuild(lang, catalog)
-    for path, markdown in PageRenderer(catalog, lang).pages().items():
+    renderer = PageRenderer(catalog, lang)
+    for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages()}.items():
         build.pages[path], build.blocks[path] = extract_html_blocks(markdown, str(len(build.blocks)))
     for form in catalog.forms.values():
         build.files[paths.form_file(form.file)] = procedures / form.file

@@ -27,7 +27,7 @@ def _ref(catalog: Catalog, procedure: Procedure, key: str, value: str | None, re
     if value is None:
         return
     known = getattr(catalog, register)
-    if value not in known:
+    if value not in known and not catalog.already_reported(register, value):
         catalog.report.add(
             procedure.source,
             procedure.lines.get(key, 0),
@@ -40,7 +40,11 @@ def _ref(catalog: Catalog, procedure: Procedure, key: str, value: str | None, re
 def _check_registers(catalog: Catalog) -> None:
     units_rel = f"{catalog.root.name}/units.yml"
     for uid, unit in catalog.units.items():
-        if unit.part_of is not None and unit.part_of not in catalog.units:
+        if (
+            unit.part_of is not None
+            and unit.part_of not in catalog.units
+            and not catalog.already_reported("units", unit.part_of)
+        ):
             catalog.report.add(
                 units_rel,
                 catalog.register_line("units", f"{uid}.part_of"),

@@ -1,4 +1,4 @@
-"""Command line: ``procsite check | build | serve | schema``.
+"""Command line: ``procsite check | build | serve | schema | synth | csp``.
 
 ``build`` builds every language into a fresh folder and swaps it in only when
 all languages succeeded, so a failed build leaves the published site as it was.
@@ -27,12 +27,12 @@ CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="procsite", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "build", "serve", "schema", "synth"])
+    parser.add_argument("command", choices=["check", "build", "serve", "schema", "synth", "csp"])
     parser.add_argument("count", nargs="?", type=int, help="synth: how many procedures to write")
     parser.add_argument("folder", nargs="?", help="synth: the folder to write (replaced)")
     parser.add_argument("--with-sample", action="store_true", help="synth: include the sample's real procedures")
     parser.add_argument("--procedures", help="procedures folder (default: $PROCEDURES or ./procedures)")
-    parser.add_argument("--site", default="site", help="output folder of build (default: site)")
+    parser.add_argument("--site", default="site", help="output folder of build, input of csp (default: site)")
     parser.add_argument("--port", type=int, default=8000, help="port of serve (default: 8000)")
     args = parser.parse_args(argv)
     if args.procedures:
@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
 
         written = write_synthetic(Path(args.folder), args.count, Path("procedures") if args.with_sample else None)
         print(f"Wrote {written} procedures and their registers into {args.folder}.")
+        return 0
+    if args.command == "csp":
+        from .csp import nginx_snippet
+
+        print(nginx_snippet(Path(args.site)), end="")
         return 0
     if args.command == "schema":
         print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

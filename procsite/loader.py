@@ -47,6 +47,14 @@ class Catalog:
     """Procedure files that could not be read; codes they hold are unknown."""
     register_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     """Per register file name, the line of each key path, for messages."""
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Per register, the ids of entries with a problem already reported ("*": the whole file)."""
+
+    def already_reported(self, register: str, entry_id: str) -> bool:
+        """True when a reference to ``entry_id`` fails only because of a problem already reported,
+        so that one mistake in a register is not reported again at every procedure that uses it."""
+        broken = self.broken.get(register, set())
+        return "*" in broken or entry_id in broken
 
     def register_line(self, register: str, key: str) -> int:
         """The line where ``key`` (e.g. ``featured[1]``) was written in ``register``.yml."""
@@ -145,9 +153,11 @@ def _load_registers(catalog: Catalog) -> None:
                 "expected this register file, but received: no such file.",
                 "Copy it from the sample procedures folder and adapt it.",
             )
+            catalog.broken[name] = {"*"}
             continue
         node = _read_yaml_file(path, rel, catalog.report)
         if node is None:
+            catalog.broken[name] = {"*"}
             continue
         ctx = Context(rel, catalog.report)
         catalog.register_lines[name] = ctx.lines
@@ -171,6 +181,8 @@ def _load_registers(catalog: Catalog) -> None:
                 entry = specs[name].parse(child, ctx, key)
                 if entry is not MISSING:
                     entries[key] = entry
+                else:
+                    catalog.broken.setdefault(name, set()).add(key)
             setattr(catalog, name, entries)
         catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
 
@@ -179,17 +191,24 @@ def _is_id(key: str) -> bool:
     return re.fullmatch(r"[a-z0-9][a-z0-9-]*", key) is not None
 
 
+def _too_big(path: Path, rel: str, report: Report) -> bool:
+    """Report a procedure file (or its English text) too big to be one; True when it is."""
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return False
+    report.add(
+        rel,
+        0,
+        "",
+        f"expected a procedure file under {MAX_FILE_BYTES // 1000} KB, but received: {size // 1000} KB.",
+        "Keep long annexes in a form file and link to it.",
+    )
+    return True
+
+
 def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
     report = catalog.report
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        report.add(
-            rel,
-            0,
-            "",
-            f"expected a procedure file under {MAX_FILE_BYTES // 1000} KB, but received: {size // 1000} KB.",
-            "Keep long annexes in a form file and link to it.",
-        )
+    if _too_big(path, rel, report):
         return None
     text = read_text(path, rel, report)
     parts = split_front_matter(text, rel, report) if text is not None else None
@@ -218,6 +237,8 @@ def _english_body(path: Path, catalog: Catalog) -> str | None:
     if not en_path.exists():
         return None
     rel = _rel(en_path, catalog.root)
+    if _too_big(en_path, rel, catalog.report):
+        return None
     text = read_text(en_path, rel, catalog.report)
     if text is None:
         return None

@@ -61,3 +61,19 @@ def alternate(page_url: str, from_lang: str, to_lang: str) -> str:
     """The same page in another language, as a URL relative to the page itself."""
     to_root = "../" * page_url.count("/") + "../" * SITE_ROOTS[from_lang].count("/")
     return (to_root + SITE_ROOTS[to_lang] + page_url) or "./"
+
+
+KIOSK = "kiosk/index.md"
+"""The kiosk's start page; procedures open on their public pages, shown in kiosk mode."""
+
+
+def kiosk_field_page(field_id: str) -> str:
+    """The kiosk's page of one field: a tile per procedure."""
+    return f"kiosk/linh-vuc/{field_id}.md"
+
+
+def kiosk_links(page_url: str, lang: str) -> dict[str, str]:
+    """From a page: the kiosk start in its language, and the Vietnamese kiosk start (where an idle kiosk returns)."""
+    up = "../" * page_url.count("/")
+    to_vi_root = up + "../" * SITE_ROOTS[lang].count("/") + SITE_ROOTS["vi"]
+    return {"start": up + "kiosk/", "reset": to_vi_root + "kiosk/"}

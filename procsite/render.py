@@ -7,6 +7,7 @@ Markdown with HTML blocks, so any Markdown site builder can publish it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -31,6 +32,8 @@ from .i18n import (
 )
 from .loader import Catalog
 from .model import Procedure, Text
+from .qr import qr_svg
+from .workdays import due_rule, working_calendar
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -65,6 +68,9 @@ class PageRenderer:
         self.catalog, self.lang = catalog, lang
         self.by_code = catalog.by_code()
         self._steps_by_unit: dict[str, list[tuple[Procedure, int]]] | None = None
+        self.calendar = json.dumps(working_calendar(dt.date.today()), separators=(",", ":"))
+        site_url = catalog.agency.site_url if catalog.agency else None
+        self.public_root = (site_url.rstrip("/") + "/" + paths.SITE_ROOTS[lang]) if site_url else None
 
     def tx(self, text: Text | None) -> Markup:
         return text_html(text, self.lang)
@@ -231,8 +237,19 @@ class PageRenderer:
             "related": [self._procedure_ref(c, here) for c in p.related],
             "description": f"{p.code} · {format_processing_time(p.processing_time, lang)} · "
             f"{format_fee_range(p.fees, lang)}",
+            "qr": self._qr(p),
+            "due": json.dumps({"rule": due_rule(p), "lang": lang}, separators=(",", ":")),
+            "calendar": self.calendar,
         }
         return _ENV.get_template("procedure.md.j2").render(view)
+
+    def public_url(self, p: Procedure) -> str | None:
+        """The address of the procedure's public page, for QR codes; None without the agency's site_url."""
+        return self.public_root + paths.url_of(paths.procedure_page(p.slug)) if self.public_root else None
+
+    def _qr(self, p: Procedure) -> dict[str, Any] | None:
+        url = self.public_url(p)
+        return {"url": url, "svg": qr_svg(url, t("qr.label", self.lang))} if url else None
 
     def _table(self, procedures: list[Procedure], here: str) -> list[dict[str, Any]]:
         return [

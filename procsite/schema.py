@@ -188,17 +188,44 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text).replace("\u00a0", " ").strip()
 
 
+# What a browser would read as markup: "<" then a letter, "/", "!" or "?" opens a tag, a closing tag,
+# a comment or a declaration (HTML's tokenizer rules), so "< 6 tuổi" or "<6 tuổi" stay plain text.
+_MARKUP = re.compile(r"<[A-Za-z/!?](?:[^<>]{0,80}>|[^<>\s]*)")
+_SCRIPT_URL = re.compile(r"javascript\s*:", re.I)
+
+
+def _markup_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
+    """Report HTML markup or a script address in a text; True when there was one."""
+    found = _MARKUP.search(text) or _SCRIPT_URL.search(text)
+    if found is None:
+        return False
+    what = "HTML markup" if found.re is _MARKUP else "a script address"
+    ctx.problem(
+        node,
+        key,
+        f"expected plain text, but received: {what} {describe(found.group(0))}.",
+        "Texts are shown exactly as written, never as HTML: remove the markup.",
+    )
+    return True
+
+
 class TextSpec(Spec):
-    """A text citizens read: ``{vi: …, en: …}``, or a plain string (Vietnamese only, English to come)."""
+    """A text citizens read: ``{vi: …, en: …}``, or a plain string (Vietnamese only, English to come).
+
+    Texts are shown exactly as written: HTML markup or a ``javascript:`` address in one is an error."""
 
     what = 'a text, or a mapping with "vi" and "en" texts'
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         if isinstance(node, Scalar) and isinstance(node.value, str) and node.value.strip():
+            text = clean_text(node.value)
+            if _markup_problem(text, node, ctx, key):
+                return MISSING
             ctx.untranslated.append((node.line, key))
-            return Text(clean_text(node.value))
+            return Text(text)
         if isinstance(node, Map):
             values: dict[str, str] = {}
+            marked_up = False
             for lang, (line, child) in node.items.items():
                 if lang not in LANGS:
                     hint = closest(lang, LANGS)
@@ -208,9 +235,15 @@ class TextSpec(Spec):
                         line, f"{key}.{lang}", f'expected a language "vi" or "en", but received: "{lang}".', hint
                     )
                 elif isinstance(child, Scalar) and isinstance(child.value, str) and child.value.strip():
-                    values[lang] = clean_text(child.value)
+                    text = clean_text(child.value)
+                    if _markup_problem(text, child, ctx, f"{key}.{lang}"):
+                        marked_up = True
+                    else:
+                        values[lang] = text
                 elif not (isinstance(child, Scalar) and child.value is None):
                     ctx.problem(child, f"{key}.{lang}", expected("a text", _received(child)) + ".")
+            if marked_up:
+                return MISSING
             if "vi" not in values:
                 if "vi" not in node.items:
                     ctx.problem(

@@ -139,15 +139,35 @@ def test_procedure_page_shows_steps_total_documents_and_control(procedures: Path
 
 
 def test_texts_cannot_inject_markup(procedures: Path) -> None:
-    edit(procedures, "result: {vi: Giấy khai sinh,", 'result: {vi: "<script>alert(1)</script>",')
+    """Markup in a text is refused when read (below); should one get through, the page still escapes it."""
     (procedures / "ho-tich" / "khai-sinh.md").write_text(
         (procedures / "ho-tich" / "khai-sinh.md").read_text(encoding="utf-8") + "\n<img src=x onerror=alert(1)>\n",
         encoding="utf-8",
     )
     catalog = load_catalog(procedures)
+    assert catalog.report.text() == ""
+    catalog.procedures[0].result = Text("<script>alert(1)</script>", "Birth certificate")
     page = PageRenderer(catalog, "vi").procedure(catalog.procedures[0])
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_html_in_a_text_is_an_error_but_a_plain_less_than_sign_is_not(procedures: Path) -> None:
+    edit(procedures, "result: {vi: Giấy khai sinh, en: Birth certificate}", 'result: "Trẻ < 6 tuổi, <6 tuổi, a <= b"')
+    edit(procedures, "{vi: Quá hạn, en: Late}", '{vi: "Quá <b>hạn</b>", en: "<IMG SRC=x OnError=alert(1)>"}')
+    edit(procedures, "{vi: Căn cước, en: ID card}", '"[x](JavaScript:alert(1))"')
+    edit(procedures, "{vi: Tờ khai, en: Declaration}", '{vi: Tờ khai, en: "Form <!-- hidden -->"}')
+    catalog = load_catalog(procedures)
+    where = "procedures/ho-tich/khai-sinh.md"
+    markup = "expected plain text, but received: HTML markup"
+    hint = "Texts are shown exactly as written, never as HTML: remove the markup."
+    assert catalog.report.text().splitlines() == [
+        f'{where}:25: fees[1].label.en: {markup} "<IMG SRC=x OnError=alert(1)>". {hint}',
+        f'{where}:25: fees[1].label.vi: {markup} "<b>". {hint}',
+        f'{where}:27: documents[0].name.en: {markup} "<!-- hidden -->". {hint}',
+        f'{where}:29: documents[1].name: expected plain text, but received: a script address "JavaScript:". {hint}',
+    ]
+    assert catalog.procedures == []
 
 
 def test_quoted_dates_and_vietnamese_thousands_are_read_as_meant(procedures: Path) -> None:

@@ -1,0 +1,70 @@
+"""Bad input too big to keep as a golden case: files are generated here, not committed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from procsite.loader import load_catalog
+
+KHAI_SINH = Path("ho-tich") / "khai-sinh.md"
+FIVE_MB = 5 * 1024 * 1024
+HINT = "Keep long annexes in a form file and link to it."
+
+
+def pasted_image(size: int) -> str:
+    """What a 5 MB paste from Word looks like in Markdown: a picture inlined as base64."""
+    line = "![](data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 40 + ")\n"
+    return line * (size // len(line) + 1)
+
+
+def check_command(procedures: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures)],
+        cwd=procedures.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_5_mb_procedure_file_is_refused_before_it_is_read(procedures: Path) -> None:
+    path = procedures / KHAI_SINH
+    path.write_text(path.read_text(encoding="utf-8") + pasted_image(FIVE_MB), encoding="utf-8")
+    size_kb = path.stat().st_size // 1000
+    assert size_kb > 5000
+    message = (
+        f"procedures/ho-tich/khai-sinh.md: expected a procedure file under 1000 KB, but received: {size_kb} KB. {HINT}"
+    )
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == message
+    assert catalog.procedures == [] and catalog.unreadable == ["procedures/ho-tich/khai-sinh.md"]
+    result = check_command(procedures)
+    assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr == (f"{message}\n\n1 problem found; nothing was built. Fix them and run the command again.\n")
+
+
+def test_a_5_mb_english_text_is_refused_too(procedures: Path) -> None:
+    path = procedures / "ho-tich" / "khai-sinh.en.md"
+    path.write_text(pasted_image(FIVE_MB), encoding="utf-8")
+    size_kb = path.stat().st_size // 1000
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == (
+        f"procedures/ho-tich/khai-sinh.en.md: expected a procedure file under 1000 KB, but received: {size_kb} KB. "
+        + HINT
+    )
+    result = check_command(procedures)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("procedures/ho-tich/khai-sinh.en.md: expected a procedure file under 1000 KB")
+
+
+def test_a_file_just_under_the_limit_is_read(procedures: Path) -> None:
+    path = procedures / KHAI_SINH
+    text = path.read_text(encoding="utf-8")
+    filler = "Nộp hồ sơ.\n" * ((999_000 - len(text.encode())) // len("Nộp hồ sơ.\n".encode()))
+    path.write_text(text + filler, encoding="utf-8")
+    assert 990_000 < path.stat().st_size <= 1_000_000
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == ""
+    assert [p.code for p in catalog.procedures] == ["1.001193"]
