@@ -106,3 +106,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Interface strings for pages made from a template alone (the 404 page)."""
+    context["procsite_strings"] = strings_for(_build(config).lang)
+    return context

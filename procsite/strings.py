@@ -140,6 +140,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Địa chỉ ngoài trang (không mở được trên máy này)",
         "Address outside this site (not opened here)",
     ),
+    "notfound.title": ("Không tìm thấy trang", "Page not found"),
+    "notfound.text": (
+        "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy tìm thủ tục ở ô tìm kiếm phía trên, "
+        "hoặc xem danh mục thủ tục.",
+        "The page you are looking for does not exist or has moved. "
+        "Search for the procedure above, or see the catalogue.",
+    ),
+    "notfound.home": ("Về trang chủ", "Go to the home page"),
     "home.search": ("Tìm thủ tục", "Find a procedure"),
     "home.search_placeholder": (
         "Ví dụ: khai sinh, dang ky ket hon, 1.001193",

@@ -61,6 +61,8 @@ def test_build_publishes_both_languages_at_the_same_paths(
     assert catalogue.count("<tr data-field=") == 2
     assert (site / "bieu-mau" / "to-khai.pdf").read_bytes().startswith(b"%PDF")
     assert (site / "en" / "schema" / "procedure.schema.json").exists()
+    assert "<h1>Không tìm thấy trang</h1>" in (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page not found</h1>" in (site / "en" / "404.html").read_text(encoding="utf-8")
     unit = (site / "en" / "don-vi" / "mot-cua" / "index.html").read_text(encoding="utf-8")
     assert "Receive the dossier" in unit and "Return the result" in unit
 
