@@ -15,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary.level": ("Cấp thực hiện", "Level"),
     "summary.time": ("Thời hạn giải quyết", "Processing time"),
     "summary.fee": ("Phí, lệ phí", "Fees"),
+    "summary.fee_details": ("Chi tiết phí, lệ phí", "Fee details"),
     "summary.where": ("Nơi nộp hồ sơ", "Where to submit"),
     "summary.channels": ("Cách thức thực hiện", "How to submit"),
     "summary.result": ("Kết quả", "Result"),
