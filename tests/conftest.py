@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -36,3 +41,26 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         os.chdir(cwd)
     assert status == 0, "the sample does not build: run `make build` to see why"
     return site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium (Debian's) for the whole run; tests open their own contexts."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, SCREENSHOTS, require_chromium
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(sample_site: Path) -> Iterator[str]:
+    """The built sample, served on a free loopback port."""
+    from tests.browser import serve
+
+    with serve(sample_site) as url:
+        yield url

@@ -5,16 +5,15 @@ language of every page and of every fragment still shown in Vietnamese."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from procsite.cli import main
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
+from tests.browser import serve
 from tests.conftest import MINIMAL, ROOT
 
 pytestmark = pytest.mark.browser
@@ -40,20 +39,6 @@ PAGES = [
 # On a phone, the pages whose tables and code scroll sideways there, and the two start pages.
 PHONE_PAGES = ["", "thu-tuc/", "thu-tuc/dang-ky-khai-sinh/", "chat-luong/muc-tieu/", "huong-dan/", "kiosk/"]
 SCREENS = [("desktop", path) for path in PAGES] + [("phone", path) for path in PHONE_PAGES]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(sample_site: Path) -> Iterator[str]:
-    with serve(sample_site) as url:
-        yield url
 
 
 def new_context(browser: Browser, screen: str) -> BrowserContext:

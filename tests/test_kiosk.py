@@ -4,34 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from procsite.loader import load_catalog
-from tests.browser import CHROMIUM_ARGS, SCREENSHOTS, require_chromium, serve
+from tests.browser import SCREENSHOTS
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.browser
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 CATALOG = load_catalog(SAMPLE)
 FEATURED = CATALOG.agency.featured if CATALOG.agency else []
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(sample_site: Path) -> Iterator[str]:
-    with serve(sample_site) as url:
-        yield url
 
 
 @pytest.fixture(params=list(SIZES))

@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from procsite.csp import content_security_policy, nginx_snippet
-from tests.browser import CHROMIUM_ARGS, require_chromium
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,14 +178,6 @@ def test_missing_pages_get_the_404_page_of_their_language(nginx_url: str) -> Non
         assert f'<html lang="{lang}"' in body and heading in body, path
     redirect = get(nginx_url, "/thu-tuc")
     assert (redirect.status, redirect.getheader("Location")) == (301, "/thu-tuc/")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 WATCH_CSP = """

@@ -8,15 +8,14 @@ a site whose bodies hold classic payloads and opens every page that shows them i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from procsite.body import render_body
 from procsite.cli import main
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
+from tests.browser import serve
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,14 +83,6 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         os.chdir(cwd)
     return site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_payloads_reach_the_built_pages(xss_site: Path) -> None:
