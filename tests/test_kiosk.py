@@ -190,3 +190,28 @@ def test_due_date_counts_working_days_holidays_and_make_up_days(
     year, month, day = (int(part) for part in due.split("-"))
     assert f"{day} tháng {month}, {year}" in result.inner_text()
     context.close()
+
+
+def test_kiosk_works_with_the_keyboard_alone(browser: Browser, base_url: str) -> None:
+    """Tab reaches the language button, the search box and the tiles; Enter opens them."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(base_url + "kiosk/")
+    seen: list[str] = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.textContent.trim() || document.activeElement.id"))
+        if page.evaluate("document.activeElement.classList.contains('ps-kiosk-tile')"):
+            break
+    assert "English" in seen and "ps-kiosk-q" in seen
+    first_tile = page.evaluate("document.activeElement.querySelector('.ps-kiosk-tile__title').textContent")
+    assert first_tile == "Đăng ký khai sinh"
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "thu-tuc/dang-ky-khai-sinh/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "English":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "en/thu-tuc/dang-ky-khai-sinh/")
+    context.close()
