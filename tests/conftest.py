@@ -25,21 +25,25 @@ def procedures(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The embedded sample, built once for the session with ``procsite build`` (both languages, strict)."""
+def build_site(procedures: Path, site: Path, project: Path = ROOT) -> int:
+    """Run ``procsite build`` as ``make build`` does, from the project folder (its MkDocs configs)."""
     import os
 
     from procsite.cli import main
 
-    site = tmp_path_factory.mktemp("sample") / "site"
     cwd = os.getcwd()
-    os.chdir(ROOT)
+    os.chdir(project)
     try:
-        status = main(["build", "--procedures", str(SAMPLE), "--site", str(site)])
+        return main(["build", "--procedures", str(procedures), "--site", str(site)])
     finally:
         os.chdir(cwd)
-    assert status == 0, "the sample does not build: run `make build` to see why"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded sample, built once for the session with ``procsite build`` (both languages, strict)."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    assert build_site(SAMPLE, site) == 0, "the sample does not build: run `make build` to see why"
     return site
 
 

@@ -12,9 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from procsite.cli import main
 from tests.browser import serve
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, ROOT, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -172,7 +171,6 @@ def test_language_switch_by_keyboard_alone(
 def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with one hand-written English page missing, built with the minimal procedure whose
     result and body have no English yet: both are shown in Vietnamese."""
-    import os
 
     tmp = tmp_path_factory.mktemp("untranslated")
     project = tmp / "project"
@@ -190,12 +188,7 @@ def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source.write_text(text.replace("result: {vi: Giấy khai sinh, en: Birth certificate}", "result: Giấy khai sinh"))
     (procedures / "ho-tich" / "khai-sinh.en.md").unlink()
     site = tmp / "site"
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        assert main(["build", "--procedures", str(procedures), "--site", str(site)]) == 0
-    finally:
-        os.chdir(cwd)
+    assert build_site(procedures, site, project) == 0
     return site
 
 

@@ -7,15 +7,14 @@ a site whose bodies hold classic payloads and opens every page that shows them i
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from procsite.body import render_body
-from procsite.cli import main
 from tests.browser import serve
+from tests.conftest import build_site
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,12 +75,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source.write_text(front + "\n---\n" + body("vi"), encoding="utf-8")
     (procedures / "ho-tich" / "khai-sinh.en.md").write_text(body("en"), encoding="utf-8")
     site = root / "site"
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        assert main(["build", "--procedures", str(procedures), "--site", str(site)]) == 0
-    finally:
-        os.chdir(cwd)
+    assert build_site(procedures, site) == 0
     return site
 
 
