@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test lint typecheck unit browser-deps schema bench clean
+.PHONY: setup serve build check fix test lint typecheck unit browser-deps schema bench clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ build: setup
 
 check: setup
 	$(BIN)/procsite check
+
+# Rewrites the procedure sources in the form check requires: UTF-8 without BOM, LF, NFC, no Word paste.
+fix: setup
+	$(BIN)/procsite fix
 
 schema: setup
 	$(BIN)/procsite schema

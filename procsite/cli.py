@@ -1,4 +1,4 @@
-"""Command line: ``procsite check | build | serve | schema | synth | csp``.
+"""Command line: ``procsite check | build | serve | fix | schema | synth | csp``.
 
 ``build`` builds every language into a fresh folder and swaps it in only when
 all languages succeeded, so a failed build leaves the published site as it was.
@@ -27,7 +27,7 @@ CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="procsite", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "build", "serve", "schema", "synth", "csp"])
+    parser.add_argument("command", choices=["check", "build", "serve", "fix", "schema", "synth", "csp"])
     parser.add_argument("count", nargs="?", type=int, help="synth: how many procedures to write")
     parser.add_argument("folder", nargs="?", help="synth: the folder to write (replaced)")
     parser.add_argument("--with-sample", action="store_true", help="synth: include the sample's real procedures")
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(nginx_snippet(Path(args.site)), end="")
         return 0
+    if args.command == "fix":
+        return fix(procedures)
     if args.command == "schema":
         print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
         return 0
@@ -73,6 +75,19 @@ def main(argv: list[str] | None = None) -> int:
     from .serve import serve
 
     return serve(args.port)
+
+
+def fix(procedures: Path) -> int:
+    """Rewrite the folder's source files in canonical form; 1 when some file could not be fixed."""
+    from .fix import fix_folder
+
+    report = fix_folder(procedures)
+    for line in report.fixed:
+        print(line)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(report.summary(), file=sys.stderr if report.problems else sys.stdout)
+    return 1 if report.problems else 0
 
 
 def untranslated_pages(docs: Path = Path("docs")) -> list[str]:

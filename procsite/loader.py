@@ -12,7 +12,7 @@ from .checks import check_catalog
 from .model import Agency, Field, Form, Procedure, Text, Unit
 from .problems import Report
 from .schema import MISSING, Context, Obj
-from .yamlsrc import Map, parse_yaml, read_text, split_front_matter
+from .yamlsrc import Map, parse_yaml, read_text, report_flaws, split_front_matter
 
 REGISTERS = ("agency", "units", "fields", "forms")
 MAX_FILE_BYTES = 1_000_000
@@ -128,10 +128,10 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _read_yaml_file(path: Path, rel: str, report: Report) -> Map | None:
-    text = read_text(path, rel, report)
-    if text is None:
+    source = read_text(path, rel, report)
+    if source is None:
         return None
-    node = parse_yaml(text, rel, report)
+    node = parse_yaml(source.text, rel, report, flaws=source.flaws)
     if node is None:
         return None
     if not isinstance(node, Map):
@@ -208,14 +208,19 @@ def _too_big(path: Path, rel: str, report: Report) -> bool:
 
 def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
     report = catalog.report
+    en_body = _english_body(path, catalog)  # read even when this file is broken: one run shows every problem
     if _too_big(path, rel, report):
         return None
-    text = read_text(path, rel, report)
-    parts = split_front_matter(text, rel, report) if text is not None else None
-    if parts is None:
+    source = read_text(path, rel, report)
+    if source is None:
         return None
-    front, body, _ = parts
-    node = parse_yaml(front, rel, report, first_line=2)
+    parts = split_front_matter(source.text, rel, report)
+    if parts is None:
+        report_flaws(source.flaws, rel, report)
+        return None
+    front, body, body_line = parts
+    node = parse_yaml(front, rel, report, 2, [f for f in source.flaws if f.line < body_line])
+    report_flaws([f for f in source.flaws if f.line >= body_line], rel, report, "body")
     if node is None:
         return None
     ctx = Context(rel, report)
@@ -224,10 +229,9 @@ def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
         return None
     assert isinstance(procedure, Procedure)
     procedure.slug, procedure.source, procedure.lines = path.stem, rel, ctx.lines
-    en_body = _english_body(path, catalog)
     procedure.body = Text(body.strip(), en_body)
     if body.strip() and not en_body:
-        ctx.untranslated.append((parts[2], "body"))
+        ctx.untranslated.append((body_line, "body"))
     catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
     return procedure
 
@@ -239,9 +243,11 @@ def _english_body(path: Path, catalog: Catalog) -> str | None:
     rel = _rel(en_path, catalog.root)
     if _too_big(en_path, rel, catalog.report):
         return None
-    text = read_text(en_path, rel, catalog.report)
-    if text is None:
+    source = read_text(en_path, rel, catalog.report)
+    if source is None:
         return None
+    report_flaws(source.flaws, rel, catalog.report, "body")
+    text = source.text
     if text.lstrip().startswith("---"):
         catalog.report.add(
             rel,

@@ -180,14 +180,6 @@ class Enum(Spec):
         return {"enum": list(self.choices)}
 
 
-_UNSAFE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff]")
-
-
-def clean_text(text: str) -> str:
-    """Remove invisible characters pasted from Word and collapse non-breaking spaces."""
-    return _UNSAFE.sub("", text).replace("\u00a0", " ").strip()
-
-
 # What a browser would read as markup: "<" then a letter, "/", "!" or "?" opens a tag, a closing tag,
 # a comment or a declaration (HTML's tokenizer rules), so "< 6 tuổi" or "<6 tuổi" stay plain text.
 _MARKUP = re.compile(r"<[A-Za-z/!?](?:[^<>]{0,80}>|[^<>\s]*)")
@@ -218,7 +210,7 @@ class TextSpec(Spec):
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         if isinstance(node, Scalar) and isinstance(node.value, str) and node.value.strip():
-            text = clean_text(node.value)
+            text = node.value.strip()
             if _markup_problem(text, node, ctx, key):
                 return MISSING
             ctx.untranslated.append((node.line, key))
@@ -235,7 +227,7 @@ class TextSpec(Spec):
                         line, f"{key}.{lang}", f'expected a language "vi" or "en", but received: "{lang}".', hint
                     )
                 elif isinstance(child, Scalar) and isinstance(child.value, str) and child.value.strip():
-                    text = clean_text(child.value)
+                    text = child.value.strip()
                     if _markup_problem(text, child, ctx, f"{key}.{lang}"):
                         marked_up = True
                     else:

@@ -280,14 +280,16 @@ def write_synthetic(folder: Path, count: int, sample: Path | None = None, seed: 
     for i, (field_id, title, _) in enumerate(titles[: max(0, count - written)]):
         path = folder / "tinh" / field_id / f"thu-tuc-{i:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_procedure(i, field_id, title, rng), encoding="utf-8")
+        path.write_text(_procedure(i, field_id, title, rng), encoding="utf-8", newline="\n")
         path.with_name(path.stem + ".en.md").write_text(
-            f"{title[1]} is handled at the Provincial Public Administrative Service Centre.\n", encoding="utf-8"
+            f"{title[1]} is handled at the Provincial Public Administrative Service Centre.\n",
+            encoding="utf-8",
+            newline="\n",
         )
         written += 1
     _append_register(folder / "units.yml", {k: {"vi": vi, "en": en} for k, (vi, en) in units.items()})
     _append_register(folder / "fields.yml", {k: {"vi": vi, "en": en} for k, (vi, en) in fields.items()})
-    with (folder / "forms.yml").open("a", encoding="utf-8") as out:
+    with (folder / "forms.yml").open("a", encoding="utf-8", newline="\n") as out:
         out.write("don-de-nghi:\n  title: {vi: Đơn đề nghị, en: Application form}\n  file: forms/don-de-nghi.pdf\n")
     if not (folder / "agency.yml").exists():
         (folder / "agency.yml").write_text(
@@ -295,12 +297,13 @@ def write_synthetic(folder: Path, count: int, sample: Path | None = None, seed: 
             "address: {vi: Trung tâm Phục vụ hành chính công tỉnh, en: Provincial Public Administrative Service"
             " Centre}\n",
             encoding="utf-8",
+            newline="\n",  # LF on every system: the check refuses CR LF
         )
     return written
 
 
 def _append_register(path: Path, entries: dict[str, dict[str, str]]) -> None:
-    with path.open("a", encoding="utf-8") as out:
+    with path.open("a", encoding="utf-8", newline="\n") as out:
         out.write("\n")
         for key, name in entries.items():
             out.write(f"{key}:\n  name: {{vi: {_q(name['vi'])}, en: {_q(name['en'])}}}\n")

@@ -3,17 +3,21 @@
 MkDocs turns broken front matter into ``{}`` silently, and PyYAML forgets
 where a value came from, so procedure files are read here: every value keeps
 its line, duplicate keys are caught, and the raw text of a scalar is kept so
-that ``1.001193`` or ``15:00`` are not silently turned into numbers.
+that ``1.001193`` or ``15:00`` are not silently turned into numbers. A file not
+stored in canonical form (``canonical.py``) is reported at the line and key of
+each mistake, then read as ``procsite fix`` would write it.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
+from .canonical import BOM, Flaw, Unreadable, canonical, decode, find_flaws, flaw_problems, line_endings, to_lf
 from .problems import Report
 
 
@@ -52,35 +56,61 @@ _CONSTRUCTOR = yaml.SafeLoader("")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_text(path: Path, rel: str, report: Report) -> str | None:
-    """Decode a source file as UTF-8 NFC text, or record why it cannot be read."""
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
+@dataclass
+class Source:
+    """A source file read as canonical text, with the places where the file itself is not canonical."""
+
+    text: str
+    flaws: list[Flaw]
+    """Decomposed words and Word-paste characters, for the caller to report under their key."""
+
+
+def read_text(path: Path, rel: str, report: Report) -> Source | None:
+    """Read a source file; report a BOM, CR LF line endings, or why it cannot be read at all.
+
+    The text is made canonical (see ``canonical.py``), so that a file with a BOM, CR LF
+    endings, decomposed letters or Word-paste characters is still checked for everything else,
+    and each of these mistakes is reported once, not again by the checks that read its value."""
+    text = decode(path.read_bytes())
+    if isinstance(text, Unreadable):
+        report.add(rel, text.line, "", text.message, text.hint)
+        return None
+    if text.startswith(BOM):
         report.add(
             rel,
             1,
             "",
-            "expected a UTF-8 text file, but received: a UTF-16 file.",
-            'Save it again as "UTF-8" in your editor.',
+            "expected UTF-8 text without a byte order mark (BOM), but received: a BOM at the start of the file.",
+            'Run "make fix" to remove it, or save the file as "UTF-8" rather than "UTF-8 with BOM".',
         )
-        return None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a BOM is harmless once removed; Windows editors add it
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        text = text[1:]
+    crlf, cr, first = line_endings(text)
+    if first:
+        received = [f"Windows line endings (CR LF) on {_lines(crlf)}"] if crlf else []
+        received += [f"carriage returns (CR) without LF on {_lines(cr)}"] if cr else []
         report.add(
             rel,
-            line,
+            first,
             "",
-            f"expected UTF-8 text, but received: byte 0x{data[error.start]:02x} that is not UTF-8.",
-            "The file is probably in a legacy Vietnamese encoding (TCVN3, VNI or Windows-1258); "
-            "convert it to Unicode UTF-8, e.g. with Unikey's converter, and save it as UTF-8.",
+            f"expected lines ending in LF, but received: {' and '.join(received)}.",
+            'Run "make fix" to convert them, or set your editor to LF line endings.',
         )
-        return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+        text = to_lf(text)
+    return Source(canonical(text), find_flaws(text))
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" + ("s" if count != 1 else "")
+
+
+def report_flaws(flaws: list[Flaw], rel: str, report: Report, key: str = "") -> None:
+    """Report flaws outside YAML values (Markdown body, ``---`` lines): one problem per line and kind."""
+    by_line: dict[int, list[Flaw]] = {}
+    for flaw in flaws:
+        by_line.setdefault(flaw.line, []).append(flaw)
+    for group in by_line.values():
+        for line, message, hint in flaw_problems(group):
+            report.add(rel, line, key, message, hint)
 
 
 def split_front_matter(text: str, rel: str, report: Report) -> tuple[str, str, int] | None:
@@ -117,8 +147,23 @@ def split_front_matter(text: str, rel: str, report: Report) -> tuple[str, str, i
     return None
 
 
-def parse_yaml(text: str, rel: str, report: Report, first_line: int = 1) -> Node | None:
-    """Parse YAML into a located node tree; ``first_line`` is the file line of the text's first line."""
+class Span(NamedTuple):
+    """Where a key's entry (or a list item) is written, from its start to the end of its last line."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    key: str
+    scalar: bool
+    """The entry's value is a text, number or date: its flaws make one problem, wherever they are."""
+
+
+def parse_yaml(
+    text: str, rel: str, report: Report, first_line: int = 1, flaws: list[Flaw] | None = None
+) -> Node | None:
+    """Parse YAML into a located node tree; ``first_line`` is the file line of the text's first line.
+
+    ``flaws`` (found by ``read_text`` in these lines) are reported under the key they are in."""
+    spans: list[Span] | None = [] if flaws else None  # only needed to place flaws, which are rare
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -132,16 +177,41 @@ def parse_yaml(text: str, rel: str, report: Report, first_line: int = 1) -> Node
         else:
             hint = 'Check the indentation and quote values that contain ": " or start with a special character.'
         report.add(rel, line, "", f"expected valid YAML, but received: {what}.", hint)
+        report_flaws(flaws or [], rel, report)
         return None
     except yaml.YAMLError as error:
         report.add(rel, first_line, "", f"expected valid YAML, but received: {error}.")
+        report_flaws(flaws or [], rel, report)
         return None
-    if root is None:
-        return Map(line=first_line)
-    return _convert(root, rel, report, first_line - 1, "")
+    result = Map(line=first_line) if root is None else _convert(root, rel, report, first_line - 1, "", spans)
+    groups: dict[tuple[str, int], list[Flaw]] = {}
+    for flaw in flaws or []:
+        span = _span_at(spans or [], flaw)
+        key = span.key if span else ""
+        # One problem per value; in a list or mapping's own lines (a comment, "- "), one per line.
+        groups.setdefault((key, 0 if span and span.scalar else flaw.line), []).append(flaw)
+    for (key, _), group in groups.items():
+        for line, message, hint in flaw_problems(group):
+            report.add(rel, line, key, message, hint)
+    return result
 
 
-def _convert(node: yaml.Node, rel: str, report: Report, offset: int, path: str) -> Node:
+def _span_at(spans: list[Span], flaw: Flaw) -> Span | None:
+    """The innermost entry that holds the flaw; None when it is outside every entry."""
+    at = (flaw.line, flaw.column)
+    inside = [(span.start, i) for i, span in enumerate(spans) if span.start <= at <= span.end]
+    return spans[max(inside)[1]] if inside else None
+
+
+def _span(start: yaml.Node, value: yaml.Node, offset: int, path: str, column: int | None = None) -> Span:
+    last = value.end_mark.line
+    if value.end_mark.column == 0 and last > value.start_mark.line:
+        last -= 1  # a block value ends at the start of the next line
+    first = (start.start_mark.line + 1 + offset, start.start_mark.column if column is None else column)
+    return Span(first, (last + 1 + offset, sys.maxsize), path, isinstance(value, yaml.ScalarNode))
+
+
+def _convert(node: yaml.Node, rel: str, report: Report, offset: int, path: str, spans: list[Span] | None) -> Node:
     line = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         result = Map(line=line)
@@ -157,10 +227,19 @@ def _convert(node: yaml.Node, rel: str, report: Report, offset: int, path: str) 
                     f'expected each key once, but received: "{key}" again (first on line {result.items[key][0]}).',
                     "Remove one of the two.",
                 )
-            result.items[key] = (key_line, _convert(value_node, rel, report, offset, where))
+            if spans is not None:
+                spans.append(_span(key_node, value_node, offset, where))
+            result.items[key] = (key_line, _convert(value_node, rel, report, offset, where, spans))
         return result
     if isinstance(node, yaml.SequenceNode):
-        return Seq([_convert(item, rel, report, offset, f"{path}[{i}]") for i, item in enumerate(node.value)], line)
+        items = []
+        for i, item in enumerate(node.value):
+            if spans is not None:
+                # A block list item starts at its "- ", in the list's column.
+                dash = None if node.flow_style else node.start_mark.column
+                spans.append(_span(item, item, offset, f"{path}[{i}]", dash))
+            items.append(_convert(item, rel, report, offset, f"{path}[{i}]", spans))
+        return Seq(items, line)
     assert isinstance(node, yaml.ScalarNode)
     raw = str(node.value)
     plain = not node.style

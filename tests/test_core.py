@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 from procsite import paths
@@ -63,20 +64,168 @@ def test_missing_english_falls_back_to_vietnamese_and_is_listed(procedures: Path
     assert "chưa dịch" not in vi_page and "not yet translated" not in vi_page
 
 
-def test_text_is_normalised_to_nfc_and_cleaned_of_word_paste(procedures: Path) -> None:
-    decomposed = "Giấy khai sinh".replace("ấ", "a\u0302\u0301")
+PASTE = "such characters come with text pasted from Word or a web page."
+NFC_HINT = 'Run "make fix" to compose them; this happens when text is copied from some PDF files or macOS.'
+BOM_MESSAGE = (
+    "expected UTF-8 text without a byte order mark (BOM), but received: a BOM at the start of the file. "
+    'Run "make fix" to remove it, or save the file as "UTF-8" rather than "UTF-8 with BOM".'
+)
+LF_HINT = 'Run "make fix" to convert them, or set your editor to LF line endings.'
+
+
+def test_word_paste_and_decomposed_text_are_refused_once_per_value(procedures: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Giấy khai sinh")
     assert decomposed != "Giấy khai sinh"
     edit(procedures, "result: {vi: Giấy khai sinh,", f'result: {{vi: "\u200b{decomposed}\u00a0bản\ufeff chính",')
     catalog = load_catalog(procedures)
+    assert catalog.report.text() == "\n".join(
+        [
+            "procedures/ho-tich/khai-sinh.md:50: result.vi: expected plain spaces and visible characters, but "
+            'received: a zero-width space (U+200B) before "Giấy" and 2 more such characters. Run "make fix" to '
+            f"replace or remove them; {PASTE}",
+            "procedures/ho-tich/khai-sinh.md:50: result.vi: expected text in Unicode NFC (composed characters), "
+            f'but received: decomposed characters in "Giấy". {NFC_HINT}',
+        ]
+    )
+    # The value is read as "make fix" will write it, so that no other check reports the same mistake.
     assert catalog.procedures[0].result.vi == "Giấy khai sinh bản chính"
 
 
-def test_bom_and_crlf_are_accepted(procedures: Path) -> None:
+def test_each_word_paste_character_is_named_with_the_word_beside_it(procedures: Path) -> None:
+    edit(procedures, "title: {vi: Đăng ký khai sinh,", "title: {vi:\u00a0Đăng ký khai sinh\u2060,")
+    edit(procedures, "  limit: 3 working_days\n", "  limit: 3\u00a0working_days\n")
+    edit(procedures, "Nộp hồ sơ tại Bộ phận", "Nộp hồ sơ\u200e tại\u2029Bộ phận")
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            "procedures/ho-tich/khai-sinh.md:2: title.vi: expected plain spaces and visible characters, but "
+            'received: a non-breaking space (U+00A0) before "Đăng" and 1 more such character. Run "make fix" to '
+            f"replace or remove them; {PASTE}",
+            "procedures/ho-tich/khai-sinh.md:19: processing_time.limit: expected plain spaces and visible "
+            'characters, but received: a non-breaking space (U+00A0) after "3". Run "make fix" to replace it '
+            f"with a plain space; {PASTE}",
+            "procedures/ho-tich/khai-sinh.md:55: body: expected plain spaces and visible characters, but received: "
+            'a left-to-right mark (U+200E) after "sơ" and 1 more such character. Run "make fix" to replace or '
+            f"remove them; {PASTE}",
+        ]
+    )
+
+
+def test_the_hint_says_whether_make_fix_replaces_or_removes_the_characters(procedures: Path) -> None:
+    edit(procedures, "output: {vi: Dự thảo,", "output: {vi: Dự\u00a0thảo\u00a0,")
+    edit(procedures, "change: {vi: Cập nhật,", "change: {vi: Cập\u200c nhật\u200d,")
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            "procedures/ho-tich/khai-sinh.md:13: iso.revisions[1].change.vi: expected plain spaces and visible "
+            'characters, but received: a zero-width non-joiner (U+200C) after "Cập" and 1 more such character. '
+            f'Run "make fix" to remove them; {PASTE}',
+            "procedures/ho-tich/khai-sinh.md:38: steps[1].output.vi: expected plain spaces and visible characters, "
+            'but received: a non-breaking space (U+00A0) after "Dự" and 1 more such character. Run "make fix" to '
+            f"replace them with plain spaces; {PASTE}",
+        ]
+    )
+
+
+def test_word_paste_in_a_list_is_placed_at_its_item(procedures: Path) -> None:
+    edit(procedures, "  - name: {vi: Căn cước,", "  -\u00a0name: {vi: Căn cước,")
+    edit(procedures, "  en: [newborn]", "  en: [baby, newborn\u200b]")
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            "procedures/ho-tich/khai-sinh.md:29: documents[1]: expected plain spaces and visible characters, but "
+            'received: a non-breaking space (U+00A0) before "name". Run "make fix" to replace it with a plain '
+            f"space; {PASTE}",
+            "procedures/ho-tich/khai-sinh.md:53: keywords.en[1]: expected plain spaces and visible characters, but "
+            f'received: a zero-width space (U+200B) after "newborn". Run "make fix" to remove it; {PASTE}',
+        ]
+    )
+
+
+def test_decomposed_text_is_reported_per_body_line_with_its_words(procedures: Path) -> None:
+    body = "Nộp hồ sơ tại Bộ phận Một cửa.\nNhận kết quả tại Bộ phận Một cửa.\n"
+    edit(procedures, "Nộp hồ sơ tại Bộ phận Một cửa.", unicodedata.normalize("NFD", body))
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            "procedures/ho-tich/khai-sinh.md:55: body: expected text in Unicode NFC (composed characters), but "
+            f'received: decomposed characters in "Nộp" and 7 more words. {NFC_HINT}',
+            "procedures/ho-tich/khai-sinh.md:56: body: expected text in Unicode NFC (composed characters), but "
+            f'received: decomposed characters in "Nhận" and 7 more words. {NFC_HINT}',
+        ]
+    )
+
+
+def test_word_paste_outside_any_value_is_reported_at_its_line(procedures: Path) -> None:
+    edit(procedures, "field: ho-tich\n", "field: ho-tich\n# Lĩnh vực\u00a0hộ tịch\n")
+    assert load_catalog(procedures).report.text() == (
+        "procedures/ho-tich/khai-sinh.md:15: expected plain spaces and visible characters, but received: a "
+        f'non-breaking space (U+00A0) after "vực". Run "make fix" to replace it with a plain space; {PASTE}'
+    )
+
+
+def test_word_paste_is_still_reported_when_the_yaml_or_front_matter_is_broken(procedures: Path) -> None:
+    edit(procedures, "level: commune\n", "level: [commune\n")
+    edit(procedures, "Nộp hồ sơ tại", "Nộp hồ sơ\u200b tại")
+    (procedures / "ho-tich" / "khac.md").write_text("Tờ\u00a0khai\n", encoding="utf-8")
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            "procedures/ho-tich/khac.md:1: expected plain spaces and visible characters, but received: a "
+            f'non-breaking space (U+00A0) after "Tờ". Run "make fix" to replace it with a plain space; {PASTE}',
+            'procedures/ho-tich/khac.md:1: expected the first line to be "---", but received: "Tờ khai". A '
+            'procedure file starts with YAML front matter between two "---" lines.',
+            "procedures/ho-tich/khai-sinh.md:16: expected valid YAML, but received: did not find expected ',' or "
+            "']'. Check the indentation and quote values that contain \": \" or start with a special character.",
+            "procedures/ho-tich/khai-sinh.md:55: body: expected plain spaces and visible characters, but received: "
+            f'a zero-width space (U+200B) after "sơ". Run "make fix" to remove it; {PASTE}',
+        ]
+    )
+
+
+def test_bom_and_crlf_are_refused_and_the_rest_of_the_file_is_still_checked(procedures: Path) -> None:
+    edit(procedures, "field: ho-tich\n", "field: hotich\n")
     path = procedures / KHAI_SINH
     path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode())
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
+    assert catalog.report.text() == "\n".join(
+        [
+            f"procedures/ho-tich/khai-sinh.md:1: {BOM_MESSAGE}",
+            "procedures/ho-tich/khai-sinh.md:1: expected lines ending in LF, but received: Windows line endings "
+            f"(CR LF) on 55 lines. {LF_HINT}",
+            'procedures/ho-tich/khai-sinh.md:14: field: expected an id of fields.yml, but received: "hotich". '
+            'Did you mean "ho-tich"?',
+        ]
+    )
     assert catalog.procedures[0].title == Text("Đăng ký khai sinh", "Birth registration")
+
+
+def test_lone_carriage_returns_are_counted_from_the_first_line_that_has_one(procedures: Path) -> None:
+    path = procedures / "fields.yml"
+    path.write_bytes(b"ho-tich:\n  name:\r    {vi: H\xe1\xbb\x99 t\xe1\xbb\x8bch, en: Civil status}\r\n")
+    assert load_catalog(procedures).report.text() == (
+        "procedures/fields.yml:2: expected lines ending in LF, but received: Windows line endings (CR LF) on 1 "
+        f"line and carriage returns (CR) without LF on 1 line. {LF_HINT}"
+    )
+
+
+def test_english_text_and_registers_are_held_to_the_same_rules(procedures: Path) -> None:
+    (procedures / "ho-tich" / "khai-sinh.en.md").write_text("Submit\u00a0the dossier.\n", encoding="utf-8")
+    agency = procedures / "agency.yml"
+    agency.write_bytes(b"\xef\xbb\xbf" + agency.read_bytes())
+    edit(procedures, "Bộ phận Một cửa,", unicodedata.normalize("NFD", "Bộ phận Một cửa,"), Path("units.yml"))
+    assert load_catalog(procedures).report.text() == "\n".join(
+        [
+            f"procedures/agency.yml:1: {BOM_MESSAGE}",
+            "procedures/ho-tich/khai-sinh.en.md:1: body: expected plain spaces and visible characters, but "
+            'received: a non-breaking space (U+00A0) after "Submit". Run "make fix" to replace it with a plain '
+            f"space; {PASTE}",
+            "procedures/units.yml:4: mot-cua.name.vi: expected text in Unicode NFC (composed characters), but "
+            f'received: decomposed characters in "Bộ" and 3 more words. {NFC_HINT}',
+        ]
+    )
+
+
+def test_smart_quotes_in_text_are_typography_not_word_paste(procedures: Path) -> None:
+    edit(procedures, "result: {vi: Giấy khai sinh,", "result: {vi: Giấy khai sinh “bản chính”,")
+    catalog = load_catalog(procedures)
+    assert catalog.report.text() == ""
+    assert catalog.procedures[0].result.vi == "Giấy khai sinh “bản chính”"
 
 
 def test_every_problem_of_every_file_is_reported_in_one_run(procedures: Path) -> None:
