@@ -12,7 +12,7 @@ from .format import json_schema
 from .kiosk import KioskRenderer
 from .loader import Catalog, load_catalog_cached
 from .render import PageRenderer
-from .search import INDEX_PATH, INDEX_SCRIPT_PATH, PageEntry, search_index
+from .search import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, search_index, search_script
 
 
 class CatalogError(Exception):
@@ -34,17 +34,11 @@ class LanguageBuild:
     """Hand-written pages seen during the build, for the search index."""
 
     def search_files(self) -> dict[str, str]:
-        """The search index of this language, by output path."""
+        """The search index of this language and its search script, by output path."""
         index = json.dumps(
             search_index(self.catalog, self.lang, self.hand_written), ensure_ascii=False, separators=(",", ":")
         )
-        # The same index as a script, for the search worker (importScripts) or, without workers, the page
-        # (JSON.parse of a string is the fastest way for a browser to read it).
-        script = (
-            f"self.procsiteIndex=JSON.parse({json.dumps(index, ensure_ascii=False)});\n"
-            "if(self.procsiteBoot){self.procsiteBoot();}\n"
-        )
-        return {INDEX_PATH: index, INDEX_SCRIPT_PATH: script}
+        return {INDEX_PATH: index, SEARCH_SCRIPT_PATH: search_script(index)}
 
     def home_blocks(self, page_path: str) -> str:
         """The generated part of the home page."""

@@ -1,6 +1,6 @@
 """The search index of one language: one small record per page, ranked in the browser.
 
-The browser ranks (``overrides/assets/procsite/search-engine.js``); this module decides
+The browser ranks (``procsite/browser/search-engine.js``); this module decides
 what each record holds, so that a citizen finds a procedure by its name, code, ISO code,
 the keywords staff add, its field or units. What the browser would otherwise compute when
 a page opens (folded words) is computed here, and what repeats across thousands of
@@ -9,7 +9,9 @@ procedures (field and unit names, processing times) is written once in tables.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import paths
@@ -17,10 +19,16 @@ from .folding import tokens
 from .i18n import format_processing_time_short, t
 from .loader import Catalog
 
+_BROWSER = Path(__file__).parent / "browser"
+
 INDEX_PATH = "search/search_index.json"
 """The index as JSON, for tools and pages that fetch it."""
-INDEX_SCRIPT_PATH = "search/procsite_index.js"
-"""The index as a script, loaded early by every page (overrides/main.html)."""
+SEARCH_SCRIPT_PATH = "search/procsite_search.js"
+"""Search as one script: the index, the engine and the client, loaded by every page right after
+its header (overrides/main.html). One file, because every request and every script a browser must
+run before the search box answers delays it (on HTTP/1.1 a browser opens only six connections)."""
+BROWSER_SCRIPTS = ("search-engine.js", "search-client.js")
+"""The browser side of search (procsite/browser/), in the order they run after the index."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +104,11 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
         "times": times.items,
         "docs": docs,
     }
+
+
+def search_script(index_json: str) -> str:
+    """The search script of one language: the index (read with JSON.parse of a string, the fastest
+    way for a browser to read data), then the engine and the client."""
+    parts = [f"self.procsiteIndex=JSON.parse({json.dumps(index_json, ensure_ascii=False)});"]
+    parts += [(_BROWSER / name).read_text(encoding="utf-8") for name in BROWSER_SCRIPTS]
+    return "\n".join(parts)

@@ -65,6 +65,5 @@ async (queries) => {
 def search_ranks(page: object, base_url: str, queries: list[list[str]]) -> list[int]:
     """Open ``base_url`` and rank every query with the real search engine and index of that language."""
     page.goto(base_url)  # type: ignore[attr-defined]
-    page.add_script_tag(url=base_url + "assets/procsite/search-engine.js")  # type: ignore[attr-defined]
     ranks: list[int] = page.evaluate(RANKS_JS, queries)  # type: ignore[attr-defined]
     return ranks

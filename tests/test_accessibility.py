@@ -104,7 +104,7 @@ def test_procedure_page_in_kiosk_mode_meets_wcag_21_aa(browser: Browser, base_ur
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_printed_procedure_meets_wcag_21_aa(browser: Browser, base_url: str, lang: str) -> None:
-    """The colours of "print the checklist" (print.css) are checked as printed."""
+    """The colours of "print the checklist" (the print part of procsite.css) are checked as printed."""
     context = browser.new_context(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
     try:
         page = context.new_page()

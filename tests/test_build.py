@@ -82,6 +82,31 @@ def test_nothing_is_loaded_from_another_host(
         assert "fonts.googleapis.com" not in html and "unpkg.com" not in html
 
 
+def test_search_loads_in_one_script_right_after_the_header(
+    procedures: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What makes search answer early (bench/bench.py measures it): one stylesheet of ours, and one
+    search script (index, engine, client) between the header and the content, before Material's bundle."""
+    monkeypatch.chdir(ROOT)
+    site = tmp_path / "site"
+    assert build(procedures, site, capsys)[0] == 0
+    for page in (site / "index.html", site / "en" / "thu-tuc" / "khai-sinh" / "index.html", site / "404.html"):
+        html = page.read_text(encoding="utf-8")
+        stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        assert [s.rsplit("/", 1)[-1] for s in stylesheets if "/procsite/" in s or "/fonts/" in s] == ["procsite.css"]
+        scripts = re.findall(r'<script src="([^"]+)"', html)
+        search = [s for s in scripts if s.endswith("search/procsite_search.js")]
+        assert len(search) == 1, page
+        at = html.index(search[0])
+        assert html.index("</header>") < at < html.index('class="md-content"') < html.index("bundle.")
+    for lang, folder in (("vi", site), ("en", site / "en")):
+        script = (folder / "search" / "procsite_search.js").read_text(encoding="utf-8")
+        index = (folder / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert script.startswith("self.procsiteIndex=JSON.parse(") and f'\\"lang\\":\\"{lang}\\"' in script
+        assert script.index("procsiteIndex") < script.index("function Engine") < script.index("procsite-search")
+        assert f'"lang":"{lang}"' in index
+
+
 def test_failed_build_leaves_the_site_as_it_was(
     procedures: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

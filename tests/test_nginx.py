@@ -8,16 +8,9 @@ PLACEHOLDER lines and the listen line are replaced). `make test` installs Debian
 from __future__ import annotations
 
 import base64
-import grp
 import hashlib
 import http.client
-import os
-import pwd
 import re
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,24 +18,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from procsite.csp import content_security_policy, nginx_snippet
+from tests.nginx import free_port, run_nginx
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
-NGINX = "/usr/sbin/nginx"
 IMMUTABLE = "public, max-age=31536000, immutable"
-
-
-def require_nginx() -> str:
-    """Debian's nginx; `make test` (target browser-deps) installs it when it is missing."""
-    if not shutil.which(NGINX):
-        raise RuntimeError(f"{NGINX} not found: run `make test`, which installs Debian's nginx package")
-    return NGINX
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def server_block(site: Path, port: int) -> str:
@@ -62,55 +42,12 @@ def server_block(site: Path, port: int) -> str:
 
 @pytest.fixture(scope="module")
 def nginx_url(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    nginx = require_nginx()
     prefix = tmp_path_factory.mktemp("nginx")
     (prefix / "snippets").mkdir()
     (prefix / "snippets" / "procsite-csp.conf").write_text(nginx_snippet(sample_site), encoding="utf-8")
     port = free_port()
-    (prefix / "procsite.conf").write_text(server_block(sample_site, port), encoding="utf-8")
-    temp = "\n".join(
-        f"  {kind}_temp_path {prefix / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    # Run as the current user: as root, nginx would otherwise hand requests to workers running as
-    # "nobody", which cannot read the test's private tmp_path.
-    user = (
-        f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};" if os.geteuid() == 0 else ""
-    )
-    (prefix / "nginx.conf").write_text(
-        f"""daemon off;
-{user}
-worker_processes 1;
-pid {prefix / "nginx.pid"};
-error_log {prefix / "error.log"} warn;
-events {{ worker_connections 64; }}
-http {{
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log {prefix / "access.log"};
-{temp}
-  include procsite.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    command = [nginx, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")]
-    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, (prefix / "error.log").read_text(encoding="utf-8")
-                assert time.monotonic() < deadline, "nginx did not start listening"
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with run_nginx(prefix, server_block(sample_site, port), port) as url:
+        yield url
 
 
 def get(url: str, path: str, gzip: bool = False) -> http.client.HTTPResponse:

@@ -1,7 +1,7 @@
 /*
  * Procedure search: forgiving of missing or misplaced Vietnamese diacritics, ranked so that
  * the procedure a citizen means comes first. Plain ES5 so that old browsers run it; used by
- * the search worker (search-worker.js) and by pages that search without a worker.
+ * the search box (search-client.js) and the kiosk's search (overrides/assets/procsite/kiosk.js).
  *
  * Index records (written by procsite/search.py): u url, t title, a other-language title,
  * c national code, i ISO code, f field, n units, k keywords (" | "), d processing time,
@@ -193,14 +193,9 @@
 
   root.ProcSearch = { Engine: Engine, fold: fold, escapeHtml: escapeHtml, describe: describe };
 
-  /* Build the engine as soon as both this file and the index (search/procsite_index.js) have run:
-     both load asynchronously from the page's head, so that search is ready when the page is. */
-  root.procsiteBoot = function () {
-    if (root.procsiteEngine || !root.procsiteIndex) { return; }
+  /* The search script (search/procsite_search.js, see procsite/search.py) sets the index just
+     before this file: build the engine at once, so that search answers as soon as the page shows. */
+  if (root.procsiteIndex) {
     root.procsiteEngine = new Engine(root.procsiteIndex);
-    if (typeof root.dispatchEvent === "function" && typeof Event === "function") {
-      root.dispatchEvent(new Event("procsite-engine"));
-    }
-  };
-  root.procsiteBoot();
+  }
 })(typeof self !== "undefined" ? self : this);

@@ -2,24 +2,24 @@
  * Our search client in Material's search box: same markup, look and keys, our index and ranking.
  *
  * Material's client waits for its whole bundle to start before it even asks for the index,
- * which alone takes longer than a citizen should wait. This script runs before the bundle
- * (overrides/main.html), takes the search box over by renaming the markers Material's
- * bundle looks for (so it does not mount its own search), and answers in the page.
+ * which alone takes longer than a citizen should wait. This script runs right after the
+ * header (overrides/main.html), long before the bundle, takes the search box over by renaming
+ * the markers Material's bundle looks for (so it does not mount its own search), and answers
+ * in the page. Its settings (base address, the words it shows) are attributes of its tag.
  * Keys, as in Material: "/", "s" or "f" opens search; arrows move through results; Enter
  * opens one; Escape closes.
  */
 (function () {
   "use strict";
+  var script = document.currentScript;
   var box = document.querySelector('[data-md-component="search"]');
-  var config = document.getElementById("__config");
-  if (!box || !config) { return; }
+  if (!box || !script || !script.hasAttribute("data-strings")) { return; }
   box.setAttribute("data-md-component", "procsite-search");
   var form = box.querySelector("form");
   form.setAttribute("name", "procsite-search");
 
-  var settings = JSON.parse(config.textContent);
-  var strings = settings.translations;
-  var base = new URL(settings.base.replace(/\/?$/, "/"), window.location.href);
+  var strings = JSON.parse(script.getAttribute("data-strings"));
+  var base = new URL(script.getAttribute("data-base").replace(/\/?$/, "/"), window.location.href);
   var toggle = document.getElementById("__search");
   var input = box.querySelector(".md-search__input");
   var meta = box.querySelector(".md-search-result__meta");
@@ -116,15 +116,8 @@
     }
   });
 
-  function start() {
-    engine = window.procsiteEngine;
-    box.setAttribute("data-procsite-ready", "");
-    render();
-  }
-
-  if (window.procsiteEngine) {
-    start();  // the index and engine scripts came just before this one
-  } else {
-    window.addEventListener("procsite-engine", start);
-  }
+  /* The engine was built just before this script ran (search/procsite_search.js). */
+  engine = window.procsiteEngine || null;
+  box.setAttribute("data-procsite-ready", "");
+  render();
 })();
