@@ -26,8 +26,8 @@ from .schema import (
     Spec,
     Str,
     TextSpec,
-    _scalar,
 )
+from .spec import require_scalar
 from .yamlsrc import Map, Node, Scalar
 
 TEXT = TextSpec()
@@ -68,7 +68,7 @@ class ProcessingTimeSpec(Spec):
             limit_node = node.items["limit"][1]
         else:
             values, limit_node = {}, node
-        scalar = _scalar(limit_node, ctx, f"{key}.limit" if isinstance(node, Map) else key, self.what)
+        scalar = require_scalar(limit_node, ctx, f"{key}.limit" if isinstance(node, Map) else key, self.what)
         if scalar is None:
             return MISSING
         if scalar.raw.strip() == "same_day":

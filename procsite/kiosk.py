@@ -12,7 +12,8 @@ from typing import Any
 from . import paths
 from .folding import sort_key
 from .i18n import format_fee_range, format_processing_time_short, plural, t
-from .render import _ENV, PageRenderer
+from .render import PageRenderer
+from .templating import TEMPLATES
 
 
 class KioskRenderer:
@@ -58,7 +59,7 @@ class KioskRenderer:
             for fid, f in catalog.fields.items()
             if counts[fid]
         ]
-        return _ENV.get_template("kiosk_start.md.j2").render(
+        return TEMPLATES.get_template("kiosk_start.md.j2").render(
             t=lambda key, **kw: t(key, self.lang, **kw),
             featured=featured,
             fields=fields,
@@ -72,7 +73,7 @@ class KioskRenderer:
             (p for p in catalog.procedures if p.field == field_id and p.status == "in_force"),
             key=lambda p: sort_key(p.title.get(self.lang)),
         )
-        return _ENV.get_template("kiosk_field.md.j2").render(
+        return TEMPLATES.get_template("kiosk_field.md.j2").render(
             t=lambda key, **kw: t(key, self.lang, **kw),
             title=catalog.fields[field_id].name.get(self.lang),
             tiles=[self._tile(p.code, here) for p in procedures],

@@ -1,0 +1,137 @@
+"""Single values of the source format: strings, register ids, numbers, money, true/false, dates, choices."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .problems import closest, expected
+from .spec import MISSING, Context, Spec, require_scalar
+from .yamlsrc import Node
+
+
+class Str(Spec):
+    """A single-line string; the text is taken as written, never as a YAML number or time."""
+
+    def __init__(self, what: str = "a text", pattern: str | None = None, example: str = "") -> None:
+        self.what, self.pattern, self.example = what, pattern, example
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        scalar = require_scalar(node, ctx, key, self.what)
+        if scalar is None:
+            return MISSING
+        text = scalar.raw.strip()
+        if self.pattern and not re.fullmatch(self.pattern, text):
+            hint = f'For example: "{self.example}".' if self.example else ""
+            ctx.problem(node, key, expected(self.what, text) + ".", hint)
+            return MISSING
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "description": self.what}
+        if self.pattern:
+            out["pattern"] = f"^{self.pattern}$"
+        return out
+
+
+class Ref(Str):
+    """The id of an entry in a register (units, fields, forms); existence is checked later."""
+
+    def __init__(self, register: str) -> None:
+        super().__init__(f"the id of an entry of {register}.yml", r"[a-z0-9][a-z0-9-]*", "mot-cua")
+        self.register = register
+
+
+class Int(Spec):
+    def __init__(self, what: str, minimum: int = 0) -> None:
+        self.what, self.minimum = what, minimum
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        scalar = require_scalar(node, ctx, key, self.what)
+        if scalar is None:
+            return MISSING
+        if isinstance(scalar.value, bool) or not isinstance(scalar.value, int) or scalar.value < self.minimum:
+            ctx.problem(node, key, expected(self.what, scalar.raw) + ".")
+            return MISSING
+        return scalar.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "description": self.what}
+
+
+class Money(Spec):
+    """An amount in đồng; "8.000" and "8,000" are read the Vietnamese and English way, as 8000."""
+
+    what = "an amount in đồng, 0 when free"
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        scalar = require_scalar(node, ctx, key, self.what)
+        if scalar is None:
+            return MISSING
+        raw = scalar.raw.strip()
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
+            return int(raw.replace(".", "").replace(",", ""))
+        if isinstance(scalar.value, int) and not isinstance(scalar.value, bool) and scalar.value >= 0:
+            return scalar.value
+        ctx.problem(node, key, expected(self.what, raw) + ".", 'Write digits only, e.g. "8000" or "8.000".')
+        return MISSING
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\d{1,3}([.,]\d{3})+$"}],
+            "description": self.what,
+        }
+
+
+class Bool(Spec):
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        scalar = require_scalar(node, ctx, key, "true or false")
+        if scalar is None or not isinstance(scalar.value, bool):
+            if scalar is not None:
+                ctx.problem(node, key, expected("true or false", scalar.raw) + ".")
+            return MISSING
+        return scalar.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Date(Spec):
+    what = "a date written YYYY-MM-DD"
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        scalar = require_scalar(node, ctx, key, self.what)
+        if scalar is None:
+            return MISSING
+        if isinstance(scalar.value, dt.date) and not isinstance(scalar.value, dt.datetime):
+            return scalar.value
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", scalar.raw.strip()):
+            try:  # a quoted date is still a date
+                return dt.date.fromisoformat(scalar.raw.strip())
+            except ValueError:
+                pass
+        reason = " (no such day)" if scalar.invalid or re.fullmatch(r"\d{4}-\d{2}-\d{2}", scalar.raw.strip()) else ""
+        ctx.problem(node, key, expected(self.what, scalar.raw) + reason + ".", "For example: 2025-07-01.")
+        return MISSING
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "description": self.what}
+
+
+class Enum(Spec):
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        what = "one of " + ", ".join(self.choices)
+        scalar = require_scalar(node, ctx, key, what)
+        if scalar is None:
+            return MISSING
+        if scalar.raw not in self.choices:
+            ctx.problem(node, key, expected(what, scalar.raw) + ".", closest(scalar.raw, self.choices))
+            return MISSING
+        return scalar.raw
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}

@@ -1,0 +1,58 @@
+"""The base of the source format's declarations: a ``Spec`` and the ``Context`` it reports to.
+
+Each ``Spec`` turns a located YAML node into a value, recording a problem in
+the MkDocs core style when the node is not what staff were asked to write.
+The kinds of value are declared in ``scalars.py``, ``texts.py`` and ``schema.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import Report
+from .yamlsrc import Map, Node, Scalar, Seq
+
+MISSING: Any = object()
+
+
+@dataclass
+class Context:
+    """Where problems go and where each parsed key was written."""
+
+    rel: str
+    report: Report
+    lines: dict[str, int] = field(default_factory=dict)
+    untranslated: list[tuple[int, str]] = field(default_factory=list)
+
+    def problem(self, node_or_line: Node | int, key: str, message: str, hint: str = "") -> None:
+        line = node_or_line if isinstance(node_or_line, int) else node_or_line.line
+        self.report.add(self.rel, line, key, message, hint)
+
+
+class Spec:
+    """A kind of value in the source format."""
+
+    example: str = ""
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+def require_scalar(node: Node, ctx: Context, key: str, what: str) -> Scalar | None:
+    """The node if it is a scalar with a value; otherwise a problem saying ``what`` was expected, and None."""
+    if isinstance(node, Scalar) and node.value is not None:
+        return node
+    received = "a list" if isinstance(node, Seq) else "a mapping" if isinstance(node, Map) else "nothing"
+    ctx.problem(node, key, f"expected {what}, but received: {received}.")
+    return None
+
+
+def received_value(node: Node) -> Any:
+    """What a node holds, as a problem shows it after "received": the text as written, a list or a mapping."""
+    if isinstance(node, Scalar):
+        return node.raw if node.value is not None else None
+    return [None] * len(node.items) if isinstance(node, Seq) else dict(node.items)

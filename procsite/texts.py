@@ -1,0 +1,130 @@
+"""Texts citizens read, in Vietnamese and English and never as HTML, and durations as the law writes them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .model import Duration, Text
+from .problems import closest, describe, expected
+from .spec import MISSING, Context, Spec, received_value, require_scalar
+from .yamlsrc import Map, Node, Scalar
+
+LANGS = ("vi", "en")
+
+
+# What a browser would read as markup: "<" then a letter, "/", "!" or "?" opens a tag, a closing tag,
+# a comment or a declaration (HTML's tokenizer rules), so "< 6 tuổi" or "<6 tuổi" stay plain text.
+_MARKUP = re.compile(r"<[A-Za-z/!?](?:[^<>]{0,80}>|[^<>\s]*)")
+_SCRIPT_URL = re.compile(r"javascript\s*:", re.I)
+
+
+def _markup_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
+    """Report HTML markup or a script address in a text; True when there was one."""
+    found = _MARKUP.search(text) or _SCRIPT_URL.search(text)
+    if found is None:
+        return False
+    what = "HTML markup" if found.re is _MARKUP else "a script address"
+    ctx.problem(
+        node,
+        key,
+        f"expected plain text, but received: {what} {describe(found.group(0))}.",
+        "Texts are shown exactly as written, never as HTML: remove the markup.",
+    )
+    return True
+
+
+class TextSpec(Spec):
+    """A text citizens read: ``{vi: …, en: …}``, or a plain string (Vietnamese only, English to come).
+
+    Texts are shown exactly as written: HTML markup or a ``javascript:`` address in one is an error."""
+
+    what = 'a text, or a mapping with "vi" and "en" texts'
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        if isinstance(node, Scalar) and isinstance(node.value, str) and node.value.strip():
+            text = node.value.strip()
+            if _markup_problem(text, node, ctx, key):
+                return MISSING
+            ctx.untranslated.append((node.line, key))
+            return Text(text)
+        if isinstance(node, Map):
+            values: dict[str, str] = {}
+            marked_up = False
+            for lang, (line, child) in node.items.items():
+                if lang not in LANGS:
+                    hint = closest(lang, LANGS)
+                    if " " in lang.strip() or not lang.isascii():  # an unquoted comma cut a text short
+                        hint = 'A text with a comma must be in quotes: {vi: "Cha, mẹ", en: "Father, mother"}.'
+                    ctx.problem(
+                        line, f"{key}.{lang}", f'expected a language "vi" or "en", but received: "{lang}".', hint
+                    )
+                elif isinstance(child, Scalar) and isinstance(child.value, str) and child.value.strip():
+                    text = child.value.strip()
+                    if _markup_problem(text, child, ctx, f"{key}.{lang}"):
+                        marked_up = True
+                    else:
+                        values[lang] = text
+                elif not (isinstance(child, Scalar) and child.value is None):
+                    ctx.problem(child, f"{key}.{lang}", expected("a text", received_value(child)) + ".")
+            if marked_up:
+                return MISSING
+            if "vi" not in values:
+                if "vi" not in node.items:
+                    ctx.problem(
+                        node,
+                        key,
+                        'expected a Vietnamese text under "vi", but received: none.',
+                        "Every text is written in Vietnamese first.",
+                    )
+                return MISSING
+            if "en" not in values:
+                ctx.untranslated.append((node.line, key))
+            return Text(values["vi"], values.get("en"))
+        ctx.problem(
+            node,
+            key,
+            expected(self.what, received_value(node)) + ".",
+            'For example: {vi: "Bộ phận Một cửa", en: "One-stop desk"}.',
+        )
+        return MISSING
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "oneOf": [
+                {"type": "string"},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["vi"],
+                    "properties": {"vi": {"type": "string"}, "en": {"type": "string"}},
+                },
+            ],
+            "description": self.what,
+        }
+
+
+_DURATION = re.compile(r"(\d+(?:[.,]5)?)\s+(working_days?|working_hours?|days?)")
+
+
+class DurationSpec(Spec):
+    what = 'a number of working days, working hours or days, e.g. "2 working_days"'
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        scalar = require_scalar(node, ctx, key, self.what)
+        if scalar is None:
+            return MISSING
+        match = _DURATION.fullmatch(scalar.raw.strip())
+        if not match:
+            ctx.problem(
+                node,
+                key,
+                expected(self.what, scalar.raw) + ".",
+                "Write the number, a space and one of: working_days, working_hours, days.",
+            )
+            return MISSING
+        unit = match.group(2) if match.group(2).endswith("s") else match.group(2) + "s"
+        return Duration(float(match.group(1).replace(",", ".")), unit)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^" + _DURATION.pattern + "$", "description": self.what}
