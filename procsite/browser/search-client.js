@@ -27,10 +27,6 @@
   var engine = null;
   var LIMIT = 20;
 
-  function escapeHtml(text) {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  }
-
   function setOpen(open) {
     if (toggle && toggle.checked !== open) {
       toggle.checked = open;
@@ -57,10 +53,10 @@
     var html = "";
     for (var i = 0; i < Math.min(results.length, LIMIT); i++) {
       var result = results[i];
-      html += '<li class="md-search-result__item"><a href="' + escapeHtml(new URL(result.url, base).href) +
+      html += '<li class="md-search-result__item"><a href="' + ProcSearch.escapeHtml(new URL(result.url, base).href) +
         '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
         '<div class="md-search-result__icon md-icon"></div><h1>' + result.title + "</h1>" +
-        (result.details ? "<p>" + escapeHtml(result.details) + "</p>" : "") + "</article></a></li>";
+        (result.details ? "<p>" + ProcSearch.escapeHtml(result.details) + "</p>" : "") + "</article></a></li>";
     }
     list.innerHTML = html;
   }
