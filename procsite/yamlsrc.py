@@ -105,10 +105,15 @@ def _lines(count: int) -> str:
 
 def report_flaws(flaws: list[Flaw], rel: str, report: Report, key: str = "") -> None:
     """Report flaws outside YAML values (Markdown body, ``---`` lines): one problem per line and kind."""
-    by_line: dict[int, list[Flaw]] = {}
+    groups: dict[tuple[str, int], list[Flaw]] = {}
     for flaw in flaws:
-        by_line.setdefault(flaw.line, []).append(flaw)
-    for group in by_line.values():
+        groups.setdefault((key, flaw.line), []).append(flaw)
+    _report_groups(groups, rel, report)
+
+
+def _report_groups(groups: dict[tuple[str, int], list[Flaw]], rel: str, report: Report) -> None:
+    """One problem per group of flaws (a value, or a line) and kind, under the group's key."""
+    for (key, _), group in groups.items():
         for line, message, hint in flaw_problems(group):
             report.add(rel, line, key, message, hint)
 
@@ -190,9 +195,7 @@ def parse_yaml(
         key = span.key if span else ""
         # One problem per value; in a list or mapping's own lines (a comment, "- "), one per line.
         groups.setdefault((key, 0 if span and span.scalar else flaw.line), []).append(flaw)
-    for (key, _), group in groups.items():
-        for line, message, hint in flaw_problems(group):
-            report.add(rel, line, key, message, hint)
+    _report_groups(groups, rel, report)
     return result
 
 
