@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .form_files import check_form_files
 from .model import WORKING_HOURS_PER_DAY, Duration, Procedure
 from .problems import closest
 
@@ -52,15 +53,7 @@ def _check_registers(catalog: Catalog) -> None:
                 f'expected an id of units.yml, but received: "{unit.part_of}".',
                 closest(unit.part_of, list(catalog.units)),
             )
-    for fid, form in catalog.forms.items():
-        if not (catalog.root / form.file).is_file():
-            catalog.report.add(
-                f"{catalog.root.name}/forms.yml",
-                catalog.register_line("forms", f"{fid}.file"),
-                f"{fid}.file",
-                f'expected a file under the procedures folder, but received: "{form.file}" (no such file).',
-                "Put the form file there or correct the path.",
-            )
+    check_form_files(catalog)
     if catalog.agency and not catalog.unreadable:
         codes = {p.code for p in catalog.procedures}
         for i, code in enumerate(catalog.agency.featured):

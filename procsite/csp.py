@@ -38,6 +38,10 @@ POLICY = {
 """Everything comes from the site itself: fonts are self-hosted and nothing is loaded from another host."""
 
 
+COPIED = {"bieu-mau"}
+"""Folders of files copied from the procedures folder (forms), in every language."""
+
+
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
@@ -65,6 +69,8 @@ def content_security_policy(site: Path) -> str:
     scripts: set[str] = set()
     styles: set[str] = set()
     for path in sorted(site.rglob("*.html")):
+        if COPIED & set(path.relative_to(site).parts[:2]):  # bieu-mau/… or en/bieu-mau/…
+            continue  # a copied file's scripts are never trusted, whatever it is
         page = path.read_text(encoding="utf-8")
         scripts |= inline_script_hashes(page)
         styles |= style_attribute_hashes(page)

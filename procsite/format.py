@@ -150,8 +150,8 @@ DOCUMENT = Obj(
     {
         "name": Key(TEXT, True, "the document's name"),
         "action": Key(Enum("submit", "show"), False, "submit (nộp) or show (xuất trình); default submit"),
-        "originals": Key(Int("a number of originals", 0), False, "number of originals (bản chính); default 1"),
-        "copies": Key(Int("a number of copies", 0), False, "number of copies (bản sao); default 0"),
+        "originals": Key(Int("a number of originals", 0, 100), False, "number of originals (bản chính); default 1"),
+        "copies": Key(Int("a number of copies", 0, 100), False, "number of copies (bản sao); default 0"),
         "form": Key(Ref("forms"), False, "the id of its form in forms.yml"),
         "condition": Key(TEXT, False, "when this document is needed"),
     },
@@ -231,9 +231,13 @@ FORM = Obj(
     {
         "title": Key(TEXT, True, "the form's title"),
         "file": Key(
-            Str("a path under the procedures folder, e.g. forms/to-khai.pdf", r"[A-Za-z0-9_./-]+"),
+            Str(
+                'a file of the forms folder, written "forms/" and its name',
+                r"forms(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+",
+                "forms/to-khai.pdf",
+            ),
             True,
-            "the file, relative to the procedures folder",
+            "the file, in the forms folder of the procedures folder: PDF, DOC, DOCX, XLS, XLSX, ODT or ODS",
         ),
         "number": Key(
             Str("a form number"),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,11 @@ from .checks import check_catalog
 from .model import Agency, Field, Form, Procedure, Text, Unit
 from .problems import Report
 from .schema import MISSING, Context, Obj
+from .sourcefiles import REGISTERS, NotReadable, SourceTree, name_problem, read_source, suggested_name, walk
 from .yamlsrc import Map, parse_yaml, read_text, report_flaws, split_front_matter
 
-REGISTERS = ("agency", "units", "fields", "forms")
-MAX_FILE_BYTES = 1_000_000
-"""A procedure is a few kilobytes; a bigger file is a paste gone wrong, not a procedure."""
+MAX_BODY_CHARACTERS = 100_000
+"""The free text of a procedure, in each language: a few pages at most; the rest belongs in a form file."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Catalog:
     procedures: list[Procedure] = field(default_factory=list)
     untranslated: list[Untranslated] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    tree: SourceTree | None = None
+    """Every file of the folder, by role."""
     unreadable: list[str] = field(default_factory=list)
     """Procedure files that could not be read; codes they hold are unknown."""
     register_lines: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -70,34 +73,38 @@ def load_catalog(root: Path) -> Catalog:
     """Read and check every register and procedure under ``root``; problems go to ``catalog.report``."""
     catalog = Catalog(root=root)
     if not root.is_dir():
-        catalog.report.add(
+        catalog.report.add_folder(
             str(root),
-            0,
-            "",
             "expected a procedures folder, but received: no such folder.",
             "Set PROCEDURES to a folder that holds agency.yml, units.yml, fields.yml, forms.yml.",
         )
         return catalog
+    tree = walk(root, catalog.report)
+    catalog.tree = tree
     _load_registers(catalog)
-    for path in sorted(root.rglob("*.md")):
-        rel = _rel(path, root)
-        if path.name.endswith(".en.md") or path.name.lower() == "readme.md":
+    english = set(tree.english)
+    for path in tree.procedures:
+        rel = tree.rel(path)
+        if path.name.lower() == "readme.md":
             continue
-        procedure = _load_procedure(path, rel, catalog)
+        _check_file_name(path, rel, catalog)
+        errors = catalog.report.count_for(rel)
+        procedure = _load_procedure(path, rel, catalog, english)
         if procedure is not None:
             catalog.procedures.append(procedure)
         else:
             catalog.unreadable.append(rel)
-    for path in sorted(root.rglob("*.en.md")):
+            if catalog.report.count_for(rel) == errors:  # never drop a file without saying why
+                catalog.report.add(rel, 1, "", "expected a procedure, but received: a file that could not be read.")
+    for path in sorted(english):
         vi_path = path.with_name(path.name[: -len(".en.md")] + ".md")
-        if not vi_path.exists():
-            catalog.report.add(
-                _rel(path, root),
-                1,
-                "",
-                f"expected a Vietnamese file beside this English text, but received: no {vi_path.name}.",
-                "Rename it after its procedure file, adding .en.md.",
-            )
+        catalog.report.add(
+            tree.rel(path),
+            1,
+            "",
+            f"expected a Vietnamese file beside this English text, but received: no {vi_path.name}.",
+            "Rename it after its procedure file, adding .en.md.",
+        )
     check_catalog(catalog)
     return catalog
 
@@ -113,7 +120,7 @@ file's size and modification time, so an edit during ``serve`` is always seen.""
 def load_catalog_cached(root: Path) -> Catalog:
     """``load_catalog``, reusing the last result when no file under ``root`` changed since."""
     root = root.resolve()
-    signature = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()))
+    signature = _signature(root)
     cached = _CACHE.get(root)
     if cached is not None and cached[0] == signature:
         return cached[1]
@@ -127,8 +134,32 @@ def _rel(path: Path, root: Path) -> str:
     return str(Path(root.name) / path.relative_to(root))
 
 
-def _read_yaml_file(path: Path, rel: str, report: Report) -> Map | None:
-    source = read_text(path, rel, report)
+def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every entry under ``root`` with its modification time and size, links not followed."""
+    entries = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in [*dirs, *files]:
+            try:
+                info = os.lstat(os.path.join(folder, name))
+            except OSError:
+                continue
+            entries.append((os.path.join(folder, name), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(entries))
+
+
+def _read(path: Path, rel: str, catalog: Catalog) -> bytes | None:
+    """The bytes of a source file; None, with the reason reported, when it is not a file to read."""
+    data = read_source(path, catalog.root)
+    if isinstance(data, NotReadable):
+        catalog.report.add(rel, 1, "", data.message, data.hint)
+        return None
+    return data
+
+
+def _read_yaml_file(path: Path, rel: str, catalog: Catalog) -> Map | None:
+    report = catalog.report
+    data = _read(path, rel, catalog)
+    source = read_text(data, rel, report) if data is not None else None
     if source is None:
         return None
     node = parse_yaml(source.text, rel, report, flaws=source.flaws)
@@ -142,20 +173,21 @@ def _read_yaml_file(path: Path, rel: str, report: Report) -> Map | None:
 
 def _load_registers(catalog: Catalog) -> None:
     specs: dict[str, Obj] = {"units": fmt.UNIT, "fields": fmt.FIELD, "forms": fmt.FORM}
+    assert catalog.tree is not None
     for name in REGISTERS:
-        path = catalog.root / f"{name}.yml"
-        rel = _rel(path, catalog.root)
-        if not path.exists():
+        path = catalog.tree.registers.get(name, catalog.root / f"{name}.yml")
+        rel = catalog.tree.rel(path)
+        if name not in catalog.tree.registers:
             catalog.report.add(
                 rel,
-                0,
+                1,
                 "",
                 "expected this register file, but received: no such file.",
                 "Copy it from the sample procedures folder and adapt it.",
             )
             catalog.broken[name] = {"*"}
             continue
-        node = _read_yaml_file(path, rel, catalog.report)
+        node = _read_yaml_file(path, rel, catalog)
         if node is None:
             catalog.broken[name] = {"*"}
             continue
@@ -164,54 +196,69 @@ def _load_registers(catalog: Catalog) -> None:
         for key, (line, _child) in node.items.items():
             ctx.lines[key] = line
         if name == "agency":
+            errors = catalog.report.count_for(rel)
             agency = fmt.AGENCY.parse(node, ctx, "")
             catalog.agency = None if agency is MISSING else agency
+            if agency is MISSING and catalog.report.count_for(rel) == errors:
+                catalog.report.add(rel, 1, "", "expected the agency's details, but received: none that could be read.")
         else:
             entries: dict[str, Any] = {}
             for key, (line, child) in node.items.items():
-                if not _is_id(key):
-                    catalog.report.add(
-                        rel,
-                        line,
-                        key,
-                        f'expected an id of lowercase letters, digits and "-", but received: "{key}".',
-                        'For example: "mot-cua".',
-                    )
+                why = name_problem(key)
+                if why is not None:
+                    _report_bad_id(catalog, rel, line, key, why, name)
+                    catalog.broken.setdefault(name, set()).add(key)
                     continue
+                errors = catalog.report.count_for(rel)
                 entry = specs[name].parse(child, ctx, key)
                 if entry is not MISSING:
                     entries[key] = entry
                 else:
                     catalog.broken.setdefault(name, set()).add(key)
+                    if catalog.report.count_for(rel) == errors:  # never drop an entry without saying why
+                        catalog.report.add(rel, line, key, "expected an entry, but received: one not readable.")
             setattr(catalog, name, entries)
         catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
 
 
-def _is_id(key: str) -> bool:
-    return re.fullmatch(r"[a-z0-9][a-z0-9-]*", key) is not None
+def _report_bad_id(catalog: Catalog, rel: str, line: int, key: str, why: str, register: str) -> None:
+    page = {"units": "don-vi", "fields": "linh-vuc", "forms": "bieu-mau"}[register]
+    if why == "reserved":
+        message = f'expected an id other than "{key}", which is the address of the list of all {register}, '
+        message += f'but received: "{key}".'
+        hint = f'Choose another id, e.g. "{key}-1".'
+    else:
+        message = f'expected an id of lowercase letters a-z, digits and single "-", but received: "{key}".'
+        hint = f'Use "{suggested_name(key)}": the id becomes the page\'s address (/{page}/{suggested_name(key)}/).'
+    if register == "forms":
+        hint = hint.split(":")[0] + "."
+    catalog.report.add(rel, line, key, message, hint)
 
 
-def _too_big(path: Path, rel: str, report: Report) -> bool:
-    """Report a procedure file (or its English text) too big to be one; True when it is."""
-    size = path.stat().st_size
-    if size <= MAX_FILE_BYTES:
-        return False
-    report.add(
-        rel,
-        0,
-        "",
-        f"expected a procedure file under {MAX_FILE_BYTES // 1000} KB, but received: {size // 1000} KB.",
-        "Keep long annexes in a form file and link to it.",
-    )
-    return True
+def _check_file_name(path: Path, rel: str, catalog: Catalog) -> None:
+    """A procedure's file name is its page's address: lowercase ASCII words and "-", not a reserved name."""
+    stem = path.name[: -len(".md")]
+    why = name_problem(stem)
+    if why is None:
+        return
+    if why == "reserved":
+        message = f'expected a file name other than "{path.name}", which is the address of the catalogue, '
+        message += f'but received: "{path.name}".'
+        hint = 'Name the file after the procedure, e.g. "khai-sinh.md".'
+    else:
+        nfd = "" if unicodedata.is_normalized("NFC", path.name) else ", written with decomposed characters (NFD)"
+        message = f'expected a file name of lowercase letters a-z, digits and single "-", but received: "{path.name}"'
+        message += f"{nfd}."
+        slug = suggested_name(stem)
+        hint = f'Rename it "{slug}.md": the name becomes the page\'s address (/thu-tuc/{slug}/).'
+    catalog.report.add(rel, 1, "file", message, hint)
 
 
-def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
+def _load_procedure(path: Path, rel: str, catalog: Catalog, english: set[Path]) -> Procedure | None:
     report = catalog.report
-    en_body = _english_body(path, catalog)  # read even when this file is broken: one run shows every problem
-    if _too_big(path, rel, report):
-        return None
-    source = read_text(path, rel, report)
+    en_body = _english_body(path, catalog, english)  # read even when this file is broken: one run shows all
+    data = _read(path, rel, catalog)
+    source = read_text(data, rel, report) if data is not None else None
     if source is None:
         return None
     parts = split_front_matter(source.text, rel, report)
@@ -221,6 +268,7 @@ def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
     front, body, body_line = parts
     node = parse_yaml(front, rel, report, 2, [f for f in source.flaws if f.line < body_line])
     report_flaws([f for f in source.flaws if f.line >= body_line], rel, report, "body")
+    _check_body_size(body, rel, body_line, report)
     if node is None:
         return None
     ctx = Context(rel, report)
@@ -236,14 +284,28 @@ def _load_procedure(path: Path, rel: str, catalog: Catalog) -> Procedure | None:
     return procedure
 
 
-def _english_body(path: Path, catalog: Catalog) -> str | None:
-    en_path = path.with_name(path.stem + ".en.md")
-    if not en_path.exists():
+def _check_body_size(body: str, rel: str, line: int, report: Report) -> bool:
+    """Report a body too long to be a procedure's text; True when it is within the limit."""
+    if len(body) <= MAX_BODY_CHARACTERS:
+        return True
+    report.add(
+        rel,
+        line,
+        "body",
+        f"expected a text of at most {MAX_BODY_CHARACTERS:,} characters, but received: {len(body):,}.",
+        "Keep long annexes in a form file and link to it.",
+    )
+    return False
+
+
+def _english_body(path: Path, catalog: Catalog, english: set[Path]) -> str | None:
+    en_path = path.with_name(path.name[: -len(".md")] + ".en.md")
+    if en_path not in english:
         return None
+    english.discard(en_path)
     rel = _rel(en_path, catalog.root)
-    if _too_big(en_path, rel, catalog.report):
-        return None
-    source = read_text(en_path, rel, catalog.report)
+    data = _read(en_path, rel, catalog)
+    source = read_text(data, rel, catalog.report) if data is not None else None
     if source is None:
         return None
     report_flaws(source.flaws, rel, catalog.report, "body")
@@ -256,5 +318,7 @@ def _english_body(path: Path, catalog: Catalog) -> str | None:
             "expected only the English body text, but received: front matter.",
             f'Facts are written once, in {path.name}; put English texts there as "en:".',
         )
+        return None
+    if not _check_body_size(text, rel, 1, catalog.report):
         return None
     return text.strip() or None

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .problems import closest, expected
-from .spec import MISSING, Context, Spec, require_scalar
+from .spec import MISSING, Context, Spec, control_problem, require_scalar
 from .yamlsrc import Node
 
 
@@ -22,6 +22,8 @@ class Str(Spec):
         if scalar is None:
             return MISSING
         text = scalar.raw.strip()
+        if control_problem(text, node, ctx, key):
+            return MISSING
         if self.pattern and not re.fullmatch(self.pattern, text):
             hint = f'For example: "{self.example}".' if self.example else ""
             ctx.problem(node, key, expected(self.what, text) + ".", hint)
@@ -39,13 +41,15 @@ class Ref(Str):
     """The id of an entry in a register (units, fields, forms); existence is checked later."""
 
     def __init__(self, register: str) -> None:
-        super().__init__(f"the id of an entry of {register}.yml", r"[a-z0-9][a-z0-9-]*", "mot-cua")
+        super().__init__(f"the id of an entry of {register}.yml", r"[a-z0-9]+(?:-[a-z0-9]+)*", "mot-cua")
         self.register = register
 
 
 class Int(Spec):
-    def __init__(self, what: str, minimum: int = 0) -> None:
-        self.what, self.minimum = what, minimum
+    """A whole number between ``minimum`` and ``maximum``: counts of copies, issue numbers."""
+
+    def __init__(self, what: str, minimum: int = 0, maximum: int = 999) -> None:
+        self.what, self.minimum, self.maximum = what, minimum, maximum
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         scalar = require_scalar(node, ctx, key, self.what)
@@ -54,28 +58,44 @@ class Int(Spec):
         if isinstance(scalar.value, bool) or not isinstance(scalar.value, int) or scalar.value < self.minimum:
             ctx.problem(node, key, expected(self.what, scalar.raw) + ".")
             return MISSING
+        if scalar.value > self.maximum:
+            ctx.problem(node, key, expected(f"{self.what}, at most {self.maximum}", scalar.raw) + ".")
+            return MISSING
         return scalar.value
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": self.minimum, "description": self.what}
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum, "description": self.what}
 
 
 class Money(Spec):
     """An amount in đồng; "8.000" and "8,000" are read the Vietnamese and English way, as 8000."""
 
     what = "an amount in đồng, 0 when free"
+    maximum = 10_000_000_000
+    """Ten billion đồng: far above any fee or charge, and far below what formatting can mishandle."""
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         scalar = require_scalar(node, ctx, key, self.what)
         if scalar is None:
             return MISSING
         raw = scalar.raw.strip()
-        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
-            return int(raw.replace(".", "").replace(",", ""))
-        if isinstance(scalar.value, int) and not isinstance(scalar.value, bool) and scalar.value >= 0:
-            return scalar.value
-        ctx.problem(node, key, expected(self.what, raw) + ".", 'Write digits only, e.g. "8000" or "8.000".')
-        return MISSING
+        amount: int | None = None
+        if len(raw) <= 20 and re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
+            amount = int(raw.replace(".", "").replace(",", ""))
+        elif isinstance(scalar.value, int) and not isinstance(scalar.value, bool) and scalar.value >= 0:
+            amount = scalar.value
+        if amount is None:
+            ctx.problem(node, key, expected(self.what, raw) + ".", 'Write digits only, e.g. "8000" or "8.000".')
+            return MISSING
+        if amount > self.maximum:
+            ctx.problem(
+                node,
+                key,
+                expected("an amount of at most 10.000.000.000 đồng", raw) + ".",
+                "Check the number of digits.",
+            )
+            return MISSING
+        return amount
 
     def schema(self) -> dict[str, Any]:
         return {

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Report
+from .canonical import CONTROL
+from .problems import Report, describe
 from .yamlsrc import Map, Node, Scalar, Seq
 
 MISSING: Any = object()
@@ -49,6 +50,20 @@ def require_scalar(node: Node, ctx: Context, key: str, what: str) -> Scalar | No
     received = "a list" if isinstance(node, Seq) else "a mapping" if isinstance(node, Map) else "nothing"
     ctx.problem(node, key, f"expected {what}, but received: {received}.")
     return None
+
+
+def control_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
+    """Report a control character in a value (YAML's "\\e" or "\\x00" in quotes make them); True when found."""
+    found = CONTROL.search(text)
+    if found is None:
+        return False
+    ctx.problem(
+        node,
+        key,
+        f"expected a text without control characters, but received: {describe(text)}.",
+        f'Remove the escape that writes U+{ord(found.group()):04X} (such as "\\e" or "\\x1b") from the quoted text.',
+    )
+    return True
 
 
 def received_value(node: Node) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .model import Duration, Text
 from .problems import closest, describe, expected
-from .spec import MISSING, Context, Spec, received_value, require_scalar
+from .spec import MISSING, Context, Spec, control_problem, received_value, require_scalar
 from .yamlsrc import Map, Node, Scalar
 
 LANGS = ("vi", "en")
@@ -20,7 +20,9 @@ _SCRIPT_URL = re.compile(r"javascript\s*:", re.I)
 
 
 def _markup_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
-    """Report HTML markup or a script address in a text; True when there was one."""
+    """Report HTML markup, a script address or a control character in a text; True when there was one."""
+    if control_problem(text, node, ctx, key):
+        return True
     found = _MARKUP.search(text) or _SCRIPT_URL.search(text)
     if found is None:
         return False
@@ -65,7 +67,15 @@ class TextSpec(Spec):
                         marked_up = True
                     else:
                         values[lang] = text
-                elif not (isinstance(child, Scalar) and child.value is None):
+                elif lang == "vi" and isinstance(child, Scalar) and not str(child.value or "").strip():
+                    # An empty Vietnamese text would drop the whole entry: say so where it is written.
+                    ctx.problem(
+                        child,
+                        f"{key}.vi",
+                        'expected a Vietnamese text under "vi", but received: nothing.',
+                        "Every text is written in Vietnamese first.",
+                    )
+                elif not (isinstance(child, Scalar) and not str(child.value or "").strip()):
                     ctx.problem(child, f"{key}.{lang}", expected("a text", received_value(child)) + ".")
             if marked_up:
                 return MISSING
@@ -105,6 +115,8 @@ class TextSpec(Spec):
 
 
 _DURATION = re.compile(r"(\d+(?:[.,]5)?)\s+(working_days?|working_hours?|days?)")
+MAX_DURATION = 1000
+"""No legal time limit is longer than a thousand days or hours: a bigger number is a typing mistake."""
 
 
 class DurationSpec(Spec):
@@ -124,7 +136,16 @@ class DurationSpec(Spec):
             )
             return MISSING
         unit = match.group(2) if match.group(2).endswith("s") else match.group(2) + "s"
-        return Duration(float(match.group(1).replace(",", ".")), unit)
+        number = match.group(1).replace(",", ".")
+        if len(number) > 6 or float(number) > MAX_DURATION:
+            ctx.problem(
+                node,
+                key,
+                expected(f"a duration of at most {MAX_DURATION} {unit}", scalar.raw.strip()) + ".",
+                "Check the number; a longer time is written in a larger unit.",
+            )
+            return MISSING
+        return Duration(float(number), unit)
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^" + _DURATION.pattern + "$", "description": self.what}

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -65,13 +64,19 @@ class Source:
     """Decomposed words and Word-paste characters, for the caller to report under their key."""
 
 
-def read_text(path: Path, rel: str, report: Report) -> Source | None:
-    """Read a source file; report a BOM, CR LF line endings, or why it cannot be read at all.
+MAX_LINE = 10_000
+"""Characters on one line: a long paragraph is a few thousand; more is a paste gone wrong, and
+a bound on the line bounds the work of every pattern run on it."""
+
+
+def read_text(data: bytes, rel: str, report: Report) -> Source | None:
+    """Decode a source file's bytes; report a BOM, CR LF line endings, a line too long, or why it
+    cannot be read at all.
 
     The text is made canonical (see ``canonical.py``), so that a file with a BOM, CR LF
-    endings, decomposed letters or Word-paste characters is still checked for everything else,
-    and each of these mistakes is reported once, not again by the checks that read its value."""
-    text = decode(path.read_bytes())
+    endings, decomposed letters, Word-paste or control characters is still checked for everything
+    else, and each of these mistakes is reported once, not again by the checks that read its value."""
+    text = decode(data)
     if isinstance(text, Unreadable):
         report.add(rel, text.line, "", text.message, text.hint)
         return None
@@ -96,6 +101,17 @@ def read_text(path: Path, rel: str, report: Report) -> Source | None:
             'Run "make fix" to convert them, or set your editor to LF line endings.',
         )
         text = to_lf(text)
+    if len(text) > MAX_LINE:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE:
+                report.add(
+                    rel,
+                    number,
+                    "",
+                    f"expected lines of at most {MAX_LINE} characters, but received: {len(line)} characters.",
+                    "Break the text into paragraphs, or keep long annexes in a form file.",
+                )
+                return None
     return Source(canonical(text), find_flaws(text))
 
 
@@ -162,33 +178,46 @@ class Span(NamedTuple):
     """The entry's value is a text, number or date: its flaws make one problem, wherever they are."""
 
 
+Mark = Any
+"""Where an event starts or ends (line and column); libyaml's marks and PyYAML's differ in type only."""
+
+MAX_DEPTH = 12
+"""Lists and mappings nested deeper than this are refused: the format needs five levels, and an
+attacker's thousands of nested brackets must not exhaust the stack."""
+
+
 def parse_yaml(
     text: str, rel: str, report: Report, first_line: int = 1, flaws: list[Flaw] | None = None
 ) -> Node | None:
     """Parse YAML into a located node tree; ``first_line`` is the file line of the text's first line.
 
-    ``flaws`` (found by ``read_text`` in these lines) are reported under the key they are in."""
+    The tree is built from the parser's events, one at a time: the work is linear in the text,
+    whatever it holds. Anchors, aliases and tags, which staff never need, are refused (an alias
+    can make a 2 KB file expand to gigabytes; a tag can turn a value into nothing). ``flaws``
+    (found by ``read_text`` in these lines) are reported under the key they are in."""
     spans: list[Span] | None = [] if flaws else None  # only needed to place flaws, which are rare
+    builder = _Builder(rel, report, first_line - 1, spans)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        for event in yaml.parse(text, Loader=_LOADER):
+            if not builder.feed(event):
+                break
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        what = (error.problem or "invalid YAML").strip()
-        bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
-        if "\t" in bad_line or "tab" in what:
-            what = "a tab character"
-            hint = "YAML does not allow tab characters for indentation; indent with spaces."
-        else:
-            hint = 'Check the indentation and quote values that contain ": " or start with a special character.'
-        report.add(rel, line, "", f"expected valid YAML, but received: {what}.", hint)
+        _report_yaml_error(error, text, rel, report, first_line)
         report_flaws(flaws or [], rel, report)
         return None
     except yaml.YAMLError as error:
-        report.add(rel, first_line, "", f"expected valid YAML, but received: {error}.")
+        position = getattr(error, "position", None)
+        line = first_line + (text.count("\n", 0, position) if isinstance(position, int) else 0)
+        reason = getattr(error, "reason", None) or str(error).split("\n")[0]
+        report.add(rel, line, "", f"expected valid YAML, but received: {reason}.")
         report_flaws(flaws or [], rel, report)
         return None
-    result = Map(line=first_line) if root is None else _convert(root, rel, report, first_line - 1, "", spans)
+    finally:
+        builder.flush()
+    if builder.refused:
+        report_flaws(flaws or [], rel, report)
+        return None
+    result = builder.root if builder.root is not None else Map(line=first_line)
     groups: dict[tuple[str, int], list[Flaw]] = {}
     for flaw in flaws or []:
         span = _span_at(spans or [], flaw)
@@ -199,6 +228,19 @@ def parse_yaml(
     return result
 
 
+def _report_yaml_error(error: yaml.MarkedYAMLError, text: str, rel: str, report: Report, first_line: int) -> None:
+    mark = error.problem_mark or error.context_mark
+    line = (mark.line + first_line) if mark else first_line
+    what = (error.problem or "invalid YAML").strip()
+    bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+    if "\t" in bad_line or "tab" in what:
+        what = "a tab character"
+        hint = "YAML does not allow tab characters for indentation; indent with spaces."
+    else:
+        hint = 'Check the indentation and quote values that contain ": " or start with a special character.'
+    report.add(rel, line, "", f"expected valid YAML, but received: {what}.", hint)
+
+
 def _span_at(spans: list[Span], flaw: Flaw) -> Span | None:
     """The innermost entry that holds the flaw; None when it is outside every entry."""
     at = (flaw.line, flaw.column)
@@ -206,48 +248,201 @@ def _span_at(spans: list[Span], flaw: Flaw) -> Span | None:
     return spans[max(inside)[1]] if inside else None
 
 
-def _span(start: yaml.Node, value: yaml.Node, offset: int, path: str, column: int | None = None) -> Span:
-    last = value.end_mark.line
-    if value.end_mark.column == 0 and last > value.start_mark.line:
-        last -= 1  # a block value ends at the start of the next line
-    first = (start.start_mark.line + 1 + offset, start.start_mark.column if column is None else column)
-    return Span(first, (last + 1 + offset, sys.maxsize), path, isinstance(value, yaml.ScalarNode))
+@dataclass
+class _Open:
+    """A list or mapping being built: its node, its key path, and for a mapping the key awaiting its value."""
+
+    node: Map | Seq
+    path: str
+    start: Mark
+    flow: bool
+    key: tuple[str, int, Mark] | None = None
+    in_key: int = 0
+    """Depth of a list or mapping used as a key (``? [a, b]``), whose contents are skipped."""
 
 
-def _convert(node: yaml.Node, rel: str, report: Report, offset: int, path: str, spans: list[Span] | None) -> Node:
-    line = node.start_mark.line + 1 + offset
-    if isinstance(node, yaml.MappingNode):
-        result = Map(line=line)
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1 + offset
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            where = f"{path}.{key}" if path else key
-            if key in result.items:
-                report.add(
-                    rel,
-                    key_line,
-                    where,
-                    f'expected each key once, but received: "{key}" again (first on line {result.items[key][0]}).',
-                    "Remove one of the two.",
+class _Builder:
+    """Builds the located node tree from YAML events, refusing what staff never write."""
+
+    def __init__(self, rel: str, report: Report, offset: int, spans: list[Span] | None) -> None:
+        self.rel, self.report, self.offset, self.spans = rel, report, offset, spans
+        self.stack: list[_Open] = []
+        self.root: Node | None = None
+        self.refused = False
+        self.documents = 0
+        self.seen: dict[str, list[Any]] = {}
+
+    def line(self, mark: Mark) -> int:
+        return int(mark.line) + 1 + self.offset
+
+    def refuse(self, mark: Mark, key: str, message: str, hint: str, kind: str = "") -> None:
+        """Record a construct staff never write; of anchors, aliases and tags, only the first of each kind
+        is reported, with the count of the others, so that a file of a thousand aliases makes one line."""
+        self.refused = True
+        if kind:
+            if kind in self.seen:
+                self.seen[kind][1] += 1
+                return
+            self.seen[kind] = [(self.line(mark), key, message, hint), 0]
+            return
+        self.report.add(self.rel, self.line(mark), key, message, hint)
+
+    def flush(self) -> None:
+        """Report the first anchor, alias and tag found, with how many more the file has."""
+        for (line, key, message, hint), more in self.seen.values():
+            if more:
+                message = message[:-1] + f" (and {more} more in this file)."
+            self.report.add(self.rel, line, key, message, hint)
+        self.seen.clear()
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; False when the rest of the text is not to be read."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.refuse(
+                    event.start_mark,
+                    "",
+                    'expected one YAML document, but received: a second one after a "---" line.',
+                    'Remove the "---" line, or move what follows it into its own file.',
                 )
-            if spans is not None:
-                spans.append(_span(key_node, value_node, offset, where))
-            result.items[key] = (key_line, _convert(value_node, rel, report, offset, where, spans))
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for i, item in enumerate(node.value):
-            if spans is not None:
+                return False
+            return True
+        if isinstance(event, yaml.AliasEvent):
+            self.refuse(
+                event.start_mark,
+                self.child_path(),
+                f'expected a value written out, but received: the YAML alias "*{event.anchor}".',
+                "Anchors (&) and aliases (*) are not used in procedure files: write the value itself.",
+                "alias",
+            )
+            if not (self.stack and self.stack[-1].in_key):
+                self.add(Scalar(None, "", self.line(event.start_mark)), event.start_mark, event.end_mark)
+            return True
+        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
+            return True
+        if self.stack and self.stack[-1].in_key:
+            self.skip_key_contents(event)
+            return True
+        path = self.child_path()
+        if isinstance(event, yaml.CollectionEndEvent):
+            done = self.stack.pop()
+            self.add(done.node, done.start, event.end_mark, done)
+            return True
+        if event.anchor is not None:
+            self.refuse(
+                event.start_mark,
+                path,
+                f'expected a plain value, but received: the YAML anchor "&{event.anchor}".',
+                "Anchors (&) and aliases (*) are not used in procedure files: remove it.",
+                "anchor",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.refuse(
+                event.start_mark,
+                path,
+                f'expected a plain value, but received: the YAML tag "{tag.replace("tag:yaml.org,2002:", "!!")}".',
+                'Tags (words starting with "!") are not used in procedure files: remove it, '
+                "and put the value in quotes if it starts with !.",
+                "tag",
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            self.add(self.scalar(event), event.start_mark, event.end_mark)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            return self.open(event, path)
+        return True
+
+    def open(self, event: yaml.CollectionStartEvent, path: str) -> bool:
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.node, Map) and parent.key is None:
+            parent.in_key = 1  # a list or mapping as a key: read past it, reported once it ends
+            return True
+        if len(self.stack) >= MAX_DEPTH:
+            self.refuse(
+                event.start_mark,
+                path,
+                f"expected lists and mappings nested at most {MAX_DEPTH} levels deep, but received: more.",
+                "A procedure file needs five levels at most: check the brackets and the indentation.",
+            )
+            return False
+        node: Map | Seq = (
+            Map(line=self.line(event.start_mark))
+            if isinstance(event, yaml.MappingStartEvent)
+            else Seq([], self.line(event.start_mark))
+        )
+        self.stack.append(_Open(node, path, event.start_mark, bool(event.flow_style)))
+        return True
+
+    def skip_key_contents(self, event: yaml.Event) -> None:
+        """Read past a list or mapping used as a key; once it ends, its mapping awaits the value of "?"."""
+        holder = self.stack[-1]
+        if isinstance(event, yaml.CollectionStartEvent):
+            holder.in_key += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            holder.in_key -= 1
+            if holder.in_key == 0:
+                holder.key = ("?", self.line(event.start_mark), event.start_mark)
+
+    def child_path(self) -> str:
+        """The key path of the node that the next event starts."""
+        if not self.stack:
+            return ""
+        top = self.stack[-1]
+        if isinstance(top.node, Seq):
+            return f"{top.path}[{len(top.node.items)}]"
+        if top.key is None:
+            return top.path
+        return f"{top.path}.{top.key[0]}" if top.path else top.key[0]
+
+    def scalar(self, event: yaml.ScalarEvent) -> Scalar:
+        raw = str(event.value)
+        line = self.line(event.start_mark)
+        plain = not event.style
+        tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        start: Mark = event.start_mark
+        node = yaml.ScalarNode(tag, event.value, start, start, event.style)
+        try:
+            value = _CONSTRUCTOR.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError) as error:
+            return Scalar(raw, raw, line, plain, invalid=str(error))
+        return Scalar(value, raw, line, plain)
+
+    def add(self, node: Node, start: Mark, end: Mark, done: _Open | None = None) -> None:
+        """Attach a finished node to the list or mapping that holds it."""
+        if not self.stack:
+            self.root = node
+            return
+        top = self.stack[-1]
+        if isinstance(top.node, Seq):
+            if self.spans is not None:
                 # A block list item starts at its "- ", in the list's column.
-                dash = None if node.flow_style else node.start_mark.column
-                spans.append(_span(item, item, offset, f"{path}[{i}]", dash))
-            items.append(_convert(item, rel, report, offset, f"{path}[{i}]", spans))
-        return Seq(items, line)
-    assert isinstance(node, yaml.ScalarNode)
-    raw = str(node.value)
-    plain = not node.style
-    try:
-        value = _CONSTRUCTOR.construct_object(node, deep=True)
-    except (ValueError, yaml.YAMLError) as error:
-        return Scalar(raw, raw, line, plain, invalid=str(error))
-    return Scalar(value, raw, line, plain)
+                column = None if top.flow else top.start.column
+                self.spans.append(self.span(start, end, f"{top.path}[{len(top.node.items)}]", node, column))
+            top.node.items.append(node)
+            return
+        if top.key is None:
+            key = node.raw if isinstance(node, Scalar) else "?"
+            top.key = (key, self.line(start), start)
+            return
+        key, key_line, key_start = top.key
+        top.key = None
+        where = f"{top.path}.{key}" if top.path else key
+        if key in top.node.items:
+            self.report.add(
+                self.rel,
+                key_line,
+                where,
+                f'expected each key once, but received: "{key}" again (first on line {top.node.items[key][0]}).',
+                "Remove one of the two.",
+            )
+        if self.spans is not None:
+            self.spans.append(self.span(key_start, end, where, node))
+        top.node.items[key] = (key_line, node)
+
+    def span(self, start: Mark, end: Mark, path: str, node: Node, column: int | None = None) -> Span:
+        last = end.line
+        if end.column == 0 and last > start.line:
+            last -= 1  # a block value ends at the start of the next line
+        first = (start.line + 1 + self.offset, start.column if column is None else column)
+        return Span(first, (last + 1 + self.offset, sys.maxsize), path, isinstance(node, Scalar))

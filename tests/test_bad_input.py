@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from procsite.loader import load_catalog
+from procsite.loader import MAX_BODY_CHARACTERS, load_catalog
 
 KHAI_SINH = Path("ho-tich") / "khai-sinh.md"
 FIVE_MB = 5 * 1024 * 1024
@@ -34,9 +34,8 @@ def test_a_5_mb_procedure_file_is_refused_before_it_is_read(procedures: Path) ->
     path.write_text(path.read_text(encoding="utf-8") + pasted_image(FIVE_MB), encoding="utf-8")
     size_kb = path.stat().st_size // 1000
     assert size_kb > 5000
-    message = (
-        f"procedures/ho-tich/khai-sinh.md: expected a procedure file under 1000 KB, but received: {size_kb} KB. {HINT}"
-    )
+    where = "procedures/ho-tich/khai-sinh.md:1:"
+    message = f"{where} expected a source file of at most 200 KB, but received: {size_kb} KB. {HINT}"
     catalog = load_catalog(procedures)
     assert catalog.report.text() == message
     assert catalog.procedures == [] and catalog.unreadable == ["procedures/ho-tich/khai-sinh.md"]
@@ -51,20 +50,26 @@ def test_a_5_mb_english_text_is_refused_too(procedures: Path) -> None:
     size_kb = path.stat().st_size // 1000
     catalog = load_catalog(procedures)
     assert catalog.report.text() == (
-        f"procedures/ho-tich/khai-sinh.en.md: expected a procedure file under 1000 KB, but received: {size_kb} KB. "
+        f"procedures/ho-tich/khai-sinh.en.md:1: expected a source file of at most 200 KB, but received: {size_kb} KB. "
         + HINT
     )
     result = check_command(procedures)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("procedures/ho-tich/khai-sinh.en.md: expected a procedure file under 1000 KB")
+    assert result.stderr.startswith("procedures/ho-tich/khai-sinh.en.md:1: expected a source file of at most 200 KB")
 
 
-def test_a_file_just_under_the_limit_is_read(procedures: Path) -> None:
+def test_a_body_at_the_limit_is_read_and_one_character_more_is_refused(procedures: Path) -> None:
     path = procedures / KHAI_SINH
-    text = path.read_text(encoding="utf-8")
-    filler = "Nộp hồ sơ.\n" * ((999_000 - len(text.encode())) // len("Nộp hồ sơ.\n".encode()))
-    path.write_text(text + filler, encoding="utf-8")
-    assert 990_000 < path.stat().st_size <= 1_000_000
+    front, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+    line = "Nộp hồ sơ tại Bộ phận Một cửa.\n"
+    filler = (line * (MAX_BODY_CHARACTERS // len(line) + 1))[: MAX_BODY_CHARACTERS - len(body)]
+    path.write_text(front + "\n---\n" + body + filler, encoding="utf-8")
     catalog = load_catalog(procedures)
     assert catalog.report.text() == ""
     assert [p.code for p in catalog.procedures] == ["1.001193"]
+    path.write_text(front + "\n---\n" + body + filler + "x", encoding="utf-8")
+    body_line = front.count("\n") + 3
+    assert load_catalog(procedures).report.text() == (
+        f"procedures/ho-tich/khai-sinh.md:{body_line}: body: expected a text of at most 100,000 characters, "
+        f"but received: 100,001. {HINT}"
+    )
