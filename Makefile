@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check fix test lint typecheck unit browser-deps schema bench clean
+.PHONY: setup serve build check fix test lint typecheck unit browser-deps schema bench fuzz clean
 
 setup: $(STAMP)
 
@@ -55,6 +55,11 @@ test: setup browser-deps lint typecheck
 
 bench: setup browser-deps
 	$(BIN)/python bench/bench.py
+
+# Mutates one file of a valid folder per case, 3,000 cases: prints the counts per class and mutator,
+# saves a reproducer of each failure under test-output/fuzz/; fails when any case failed.
+fuzz: setup
+	$(BIN)/python -m tests.fuzz --cases 3000
 
 clean:
 	rm -rf site .site-* test-output .bench

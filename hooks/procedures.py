@@ -10,7 +10,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from procsite import paths
-from procsite.blocks import restore_html_blocks
+from procsite.blocks import extract_html_blocks, restore_html_blocks
 from procsite.build import CatalogError, LanguageBuild, prepare, untranslated_page
 from procsite.i18n import strings_for
 from procsite.search import PageEntry
@@ -72,9 +72,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Append the generated blocks (search, common procedures, fields) to the home page."""
+    """Append the generated blocks (search, common procedures, fields) to the home page, kept out of
+    the Markdown parser like every generated page (they hold staff texts: the agency's name, address)."""
     if page.file.src_uri == "index.md":
-        return markdown + "\n\n" + _build(config).home_blocks("index.md")
+        build = _build(config)
+        blocks, build.blocks["index.md"] = extract_html_blocks(build.home_blocks("index.md"), "home")
+        return markdown + "\n\n" + blocks
     return markdown
 
 

@@ -4,6 +4,11 @@ Generated pages are mostly HTML (tables, lists, the flow diagram) that Python-Ma
 and MkDocs would parse again, HTML parser and all, for nothing: at 2,000 procedures
 that was half of the build. ``extract_html_blocks`` leaves a comment in their place;
 the site builder puts the blocks back into the converted page (``restore_html_blocks``).
+
+They also keep staff-written text away from the Markdown parser, where ``{: #id }`` would become
+an attribute and ``*x*`` emphasis (templating.py). A heading block, ``<h1 id="…">…</h1>``, stays a
+Markdown heading whose text is the placeholder: the table of contents still starts at the page's
+h1, Material's skip link still goes there, and the toc extension adds its permalink.
 """
 
 from __future__ import annotations
@@ -11,10 +16,18 @@ from __future__ import annotations
 import re
 
 _OPEN = re.compile(r"<([a-z][a-z0-9]*)\b")
+_HEADING = re.compile(r'<h([1-6]) id="([a-z0-9-]+(?:_[0-9]+)?|_[0-9]+)">(.*)</h\1>', re.DOTALL)
+"""A heading of ours: its id (written into a Markdown line) holds no character that Markdown reads."""
 
 
 def extract_html_blocks(markdown: str, key: str) -> tuple[str, dict[str, str]]:
-    """Replace each top-level HTML block (a paragraph that starts with a tag) with a placeholder comment."""
+    """Replace each top-level HTML block (a paragraph that starts with a tag) with a placeholder comment.
+
+    The page's front matter is not part of its first paragraph: a page's h1, written as HTML right
+    under it, is a block too (templating.py: no staff text is left to the Markdown parser)."""
+    front = ""
+    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 3)) != -1:
+        front, markdown = markdown[: end + 5], markdown[end + 5 :]
     chunks = markdown.split("\n\n")
     out: list[str] = []
     blocks: dict[str, str] = {}
@@ -26,17 +39,23 @@ def extract_html_blocks(markdown: str, key: str) -> tuple[str, dict[str, str]]:
             out.append(chunk)
             i += 1
             continue
+        placeholder = f"<!--procsite:{key}:{len(blocks)}-->"
+        heading = _HEADING.fullmatch(chunk)
+        if heading is not None:
+            level, heading_id, blocks[placeholder] = heading.groups()
+            out.append(f"{'#' * int(level)} {placeholder} {{: #{heading_id} }}")
+            i += 1
+            continue
         tag = match.group(1)
         block = [chunk]
         # A block ends where its outer tag closes (a <pre> inside may hold blank lines).
         while _depth("\n\n".join(block), tag) > 0 and i + 1 < len(chunks):
             i += 1
             block.append(chunks[i])
-        placeholder = f"<!--procsite:{key}:{len(blocks)}-->"
         blocks[placeholder] = "\n\n".join(block)
         out.append(placeholder)
         i += 1
-    return "\n\n".join(out), blocks
+    return front + "\n\n".join(out), blocks
 
 
 def _depth(html: str, tag: str) -> int:

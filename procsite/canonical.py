@@ -12,28 +12,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .problems import describe
+from .messages import Count, Msg, Val
 
 INVISIBLE = {
-    "\u00a0": ("non-breaking space", " "),
-    "\u200b": ("zero-width space", ""),
-    "\u200c": ("zero-width non-joiner", ""),
-    "\u200d": ("zero-width joiner", ""),
-    "\u200e": ("left-to-right mark", ""),
-    "\u200f": ("right-to-left mark", ""),
-    "\u2060": ("word joiner", ""),
-    "\ufeff": ("zero-width no-break space", ""),
+    "\u00a0": ("char.non_breaking_space", " "),
+    "\u200b": ("char.zero_width_space", ""),
+    "\u200c": ("char.zero_width_non_joiner", ""),
+    "\u200d": ("char.zero_width_joiner", ""),
+    "\u200e": ("char.left_to_right_mark", ""),
+    "\u200f": ("char.right_to_left_mark", ""),
+    "\u2060": ("char.word_joiner", ""),
+    "\ufeff": ("char.zero_width_no_break_space", ""),
     # Word's manual line break; YAML would read it as a line break the editor does not show.
-    "\u2028": ("line separator", " "),
-    "\u2029": ("paragraph separator", " "),
+    "\u2028": ("char.line_separator", " "),
+    "\u2029": ("char.paragraph_separator", " "),
 }
-"""Characters pasted from Word or a web page: what each is called, and what replaces it."""
+"""Characters pasted from Word or a web page: the message code of its name, and what replaces it."""
 
 _CONTROLS = {
-    **{chr(c): ("control character", "") for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]},
-    **{chr(c): ("control character", "") for c in range(0x80, 0xA0)},
-    **{chr(c): ("bidirectional control character", "") for c in [0x061C, *range(0x202A, 0x202F)]},
-    **{chr(c): ("bidirectional control character", "") for c in range(0x2066, 0x206A)},
+    **{chr(c): ("char.control", "") for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]},
+    **{chr(c): ("char.control", "") for c in range(0x80, 0xA0)},
+    **{chr(c): ("char.bidi", "") for c in [0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
 }
 """Characters that no text citizens read holds: terminal escapes (ESC), NUL, and the bidi controls
 that make a line read in another order than it is stored. Tab, LF and CR are judged elsewhere."""
@@ -44,14 +43,7 @@ INVISIBLE.update(_CONTROLS)
 _INVISIBLE = re.compile("[" + "".join(re.escape(c) for c in INVISIBLE) + "]")
 _TABLE = str.maketrans({char: replacement for char, (_, replacement) in INVISIBLE.items()})
 _WORD = re.compile(r"[\w\u0300-\u036f]+(?:[-./][\w\u0300-\u036f]+)*")
-_NFC_HINT = 'Run "make fix" to compose them; this happens when text is copied from some PDF files or macOS.'
-_PASTE = "such characters come with text pasted from Word or a web page."
 BOM = "\ufeff"
-
-_LEGACY_HINT = (
-    "The file is probably in a legacy Vietnamese encoding (TCVN3, VNI or Windows-1258); "
-    "convert it to Unicode UTF-8, e.g. with Unikey's converter, and save it as UTF-8."
-)
 
 
 @dataclass(frozen=True)
@@ -59,8 +51,8 @@ class Unreadable:
     """Why the bytes of a file are not text this program reads: where, what, how to fix."""
 
     line: int
-    message: str
-    hint: str
+    message: Msg
+    hint: Msg
 
 
 def decode(data: bytes, convert_utf16: bool = False) -> str | Unreadable:
@@ -76,17 +68,13 @@ def decode(data: bytes, convert_utf16: bool = False) -> str | Unreadable:
             pass
     # UTF-16 without a BOM has a NUL in every other byte of Latin text; a stray NUL is a control character.
     if utf16_bom or (len(data) > 1 and data[:200].count(b"\x00") * 4 >= len(data[:200])):
-        how = 'Run "make fix" to convert it to UTF-8, or save' if utf16_bom and not convert_utf16 else "Save"
-        return Unreadable(
-            1, "expected a UTF-8 text file, but received: a UTF-16 file.", f'{how} it again as "UTF-8" in your editor.'
-        )
+        how = "source.utf16.hint_fix" if utf16_bom and not convert_utf16 else "source.utf16.hint_save"
+        return Unreadable(1, Msg("source.utf16"), Msg(how))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return Unreadable(
-            line, f"expected UTF-8 text, but received: byte 0x{data[error.start]:02x} that is not UTF-8.", _LEGACY_HINT
-        )
+        return Unreadable(line, Msg("source.not_utf8", byte=f"{data[error.start]:02x}"), Msg("source.legacy.hint"))
 
 
 def _has_invisible(text: str) -> bool:
@@ -147,7 +135,7 @@ class Flaw:
     column: int
     """The column in the canonical line, which is how the YAML parser counts."""
     decomposed: bool
-    what: str
+    what: Msg | str
     """The decomposed word (composed), or the character and the word beside it."""
     replaced: bool = False
     """A Word-paste character that a space replaces (rather than one that is removed)."""
@@ -162,7 +150,7 @@ def find_flaws(text: str, first_line: int = 1) -> list[Flaw]:
         for match in _INVISIBLE.finditer(line):
             name, replacement = INVISIBLE[match.group()]
             where = _beside(line, match.start())
-            what = f"a {name} (U+{ord(match.group()):04X}){where}"
+            what = Msg("source.invisible.what", name=Msg(name), code=f"{ord(match.group()):04X}", beside=where)
             flaws.append(Flaw(number, _column(line, match.start()), False, what, bool(replacement)))
         if not unicodedata.is_normalized("NFC", line):
             words = [m for m in _WORD.finditer(line) if not unicodedata.is_normalized("NFC", m.group())]
@@ -177,72 +165,58 @@ def _column(line: str, index: int) -> int:
     return len(canonical(line[:index]))
 
 
-def _beside(line: str, index: int) -> str:
+def _beside(line: str, index: int) -> Msg:
     """' after "word"' or ' before "word"': the word the character touches, else the nearest one."""
     before = list(_WORD.finditer(line, 0, index))
     after = _WORD.search(line, index + 1)
     if before and before[-1].end() == index:
-        return f" after {describe(canonical(before[-1].group()))}"
+        return Msg("source.beside.after", word=Val.of(canonical(before[-1].group())))
     if after and after.start() == index + 1:
-        return f" before {describe(canonical(after.group()))}"
+        return Msg("source.beside.before", word=Val.of(canonical(after.group())))
     if before:
-        return f" after {describe(canonical(before[-1].group()))}"
+        return Msg("source.beside.after", word=Val.of(canonical(before[-1].group())))
     if after:
-        return f" before {describe(canonical(after.group()))}"
-    return " on a line without words"
+        return Msg("source.beside.before", word=Val.of(canonical(after.group())))
+    return Msg("source.beside.none")
 
 
-def flaw_problems(flaws: list[Flaw]) -> list[tuple[int, str, str]]:
+def flaw_problems(flaws: list[Flaw]) -> list[tuple[int, Msg, Msg]]:
     """The problems of the flaws of one value or one line: (line, message, hint), one per kind."""
     problems = []
     words = [f for f in flaws if f.decomposed]
     if words:
-        more = f" and {len(words) - 1} more word{'s' if len(words) > 2 else ''}" if len(words) > 1 else ""
-        problems.append(
-            (
-                words[0].line,
-                "expected text in Unicode NFC (composed characters), but received: decomposed characters in "
-                f"{describe(words[0].what)}{more}.",
-                _NFC_HINT,
-            )
-        )
+        nfd_more = Msg("source.nfd.more", count=Count(len(words) - 1, "more_word")) if len(words) > 1 else ""
+        message = Msg("source.nfd", word=Val.of(str(words[0].what)), more=nfd_more)
+        problems.append((words[0].line, message, Msg("source.nfd.hint")))
     chars = [f for f in flaws if not f.decomposed]
     if chars:
         if len(chars) > 1:
-            more = f" and {len(chars) - 1} more such character{'s' if len(chars) > 2 else ''}"
+            more: Msg | str = Msg("source.invisible.more", count=Count(len(chars) - 1, "more_character"))
             replaced = {f.replaced for f in chars}
-            how = (
-                "replace or remove them"
-                if len(replaced) > 1
-                else ("replace them with plain spaces" if chars[0].replaced else "remove them")
-            )
+            how = "mixed" if len(replaced) > 1 else ("replace_many" if chars[0].replaced else "remove_many")
         else:
-            more, how = "", "replace it with a plain space" if chars[0].replaced else "remove it"
-        problems.append(
-            (
-                chars[0].line,
-                f"expected plain spaces and visible characters, but received: {chars[0].what}{more}.",
-                f'Run "make fix" to {how}; {_PASTE}',
-            )
-        )
+            more, how = "", "replace_one" if chars[0].replaced else "remove_one"
+        what = chars[0].what
+        assert isinstance(what, Msg)
+        hint = Msg("source.invisible.hint", how=Msg(f"source.how.{how}"))
+        problems.append((chars[0].line, Msg("source.invisible", what=what, more=more), hint))
     return problems
 
 
-def changes(text: str) -> list[str]:
-    """What making decoded ``text`` canonical changes, in words, e.g. "removed the BOM"."""
-    done = ["removed the BOM"] if text.startswith(BOM) else []
+def changes(text: str) -> list[Msg]:
+    """What making decoded ``text`` canonical changes, e.g. "removed the BOM"."""
+    done = [Msg("fix.bom")] if text.startswith(BOM) else []
     crlf, cr, _ = line_endings(text)
     if crlf:
-        done.append(f"{crlf} CR LF line ending{'s' if crlf != 1 else ''} → LF")
+        done.append(Msg("fix.crlf", n=crlf))
     if cr:
-        done.append(f"{cr} CR line ending{'s' if cr != 1 else ''} → LF")
+        done.append(Msg("fix.cr", n=cr))
     text = to_lf(text.removeprefix(BOM))
     count = decomposed_count(text.translate(_TABLE))
     if count:
-        done.append(f"{count} decomposed character{'s' if count != 1 else ''} composed")
+        done.append(Msg("fix.nfd", n=count))
     for char, number in invisible_counts(text).items():
         name, replacement = INVISIBLE[char]
-        plural = "s" if number != 1 else ""
-        result = f"→ space{plural}" if replacement else "removed"
-        done.append(f"{number} {name}{plural} (U+{ord(char):04X}) {result}")
+        code = f"{ord(char):04X}"
+        done.append(Msg("fix.spaced" if replacement else "fix.removed", n=number, name=Msg(name), code=code))
     return done

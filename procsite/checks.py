@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .body_links import check_body_links
 from .form_files import check_form_files
+from .messages import Msg
 from .model import WORKING_HOURS_PER_DAY, Duration, Procedure
 from .problems import closest
 
@@ -22,6 +24,7 @@ def check_catalog(catalog: Catalog) -> None:
         _check_step_times(catalog, procedure)
         _check_revisions(catalog, procedure)
     _check_supersede_cycles(catalog)
+    check_body_links(catalog)
 
 
 def _ref(catalog: Catalog, procedure: Procedure, key: str, value: str | None, register: str) -> None:
@@ -33,8 +36,8 @@ def _ref(catalog: Catalog, procedure: Procedure, key: str, value: str | None, re
             procedure.source,
             procedure.lines.get(key, 0),
             key,
-            f'expected an id of {register}.yml, but received: "{value}".',
-            closest(value, list(known)) if known else f"Add it to {register}.yml.",
+            Msg("ref.unknown", register=register, value=value),
+            closest(value, list(known)) if known else Msg("ref.add.hint", register=register),
         )
 
 
@@ -50,7 +53,7 @@ def _check_registers(catalog: Catalog) -> None:
                 units_rel,
                 catalog.register_line("units", f"{uid}.part_of"),
                 f"{uid}.part_of",
-                f'expected an id of units.yml, but received: "{unit.part_of}".',
+                Msg("ref.unknown", register="units", value=unit.part_of),
                 closest(unit.part_of, list(catalog.units)),
             )
     check_form_files(catalog)
@@ -62,7 +65,7 @@ def _check_registers(catalog: Catalog) -> None:
                     f"{catalog.root.name}/agency.yml",
                     catalog.register_line("agency", f"featured[{i}]"),
                     f"featured[{i}]",
-                    f'expected the code of a procedure, but received: "{code}".',
+                    Msg("featured.unknown", code=code),
                     closest(code, sorted(codes)),
                 )
 
@@ -72,8 +75,8 @@ def _check_unique(catalog: Catalog) -> None:
     for procedure in catalog.procedures:
         for kind, key, value in (
             ("code", "code", procedure.code),
-            ("ISO code", "iso.code", procedure.iso.code),
-            ("file name", "", procedure.slug),
+            ("iso_code", "iso.code", procedure.iso.code),
+            ("file_name", "", procedure.slug),
         ):
             first = seen.setdefault((kind, value), procedure)
             if first is not procedure:
@@ -81,8 +84,8 @@ def _check_unique(catalog: Catalog) -> None:
                     procedure.source,
                     procedure.lines.get(key, 0),
                     key or "file",
-                    f'expected a unique {kind}, but received: "{value}", already used by {first.source}.',
-                    f"Give each procedure its own {kind}.",
+                    Msg("unique", kind=Msg(f"unique.{kind}"), value=value, first=first.source),
+                    Msg("unique.hint", kind=Msg(f"unique.{kind}")),
                 )
 
 
@@ -107,7 +110,7 @@ def _check_references(catalog: Catalog, p: Procedure) -> None:
                 p.source,
                 p.lines.get(f"related[{i}]", p.lines.get("related", 0)),
                 f"related[{i}]",
-                f'expected the code of a published procedure, but received: "{code}".',
+                Msg("published.unknown", code=code),
                 closest(code, sorted(codes)),
             )
 
@@ -119,16 +122,16 @@ def _check_status(catalog: Catalog, p: Procedure) -> None:
             p.source,
             line,
             "superseded_by",
-            "expected the code of the replacing procedure, but received: nothing.",
-            'A superseded procedure names its replacement: add "superseded_by: <code>".',
+            Msg("superseded.missing"),
+            Msg("superseded.missing.hint"),
         )
     elif p.superseded_by and p.status != "superseded":
         catalog.report.add(
             p.source,
             line,
             "superseded_by",
-            f'expected no replacement for a procedure with status "{p.status}", but received: "{p.superseded_by}".',
-            'Set "status: superseded" or remove "superseded_by".',
+            Msg("superseded.not_allowed", status=p.status, code=p.superseded_by),
+            Msg("superseded.not_allowed.hint"),
         )
     elif p.superseded_by and not catalog.unreadable:
         codes = {q.code for q in catalog.procedures}
@@ -137,7 +140,7 @@ def _check_status(catalog: Catalog, p: Procedure) -> None:
                 p.source,
                 line,
                 "superseded_by",
-                f'expected the code of a published procedure, but received: "{p.superseded_by}".',
+                Msg("published.unknown", code=p.superseded_by),
                 closest(p.superseded_by, sorted(codes)),
             )
 
@@ -153,10 +156,8 @@ def _check_supersede_cycles(catalog: Catalog) -> None:
                         p.source,
                         p.lines.get("superseded_by", 0),
                         "superseded_by",
-                        "expected a chain that ends at a procedure in force, but received: a cycle "
-                        + " → ".join([*chain, code])
-                        + ".",
-                        "One of them must be in force.",
+                        Msg("superseded.cycle", chain=" → ".join([*chain, code])),
+                        Msg("superseded.cycle.hint"),
                     )
                 break
             chain.append(code)
@@ -190,15 +191,15 @@ def steps_total(p: Procedure) -> Duration | None:
 
 def _check_step_times(catalog: Catalog, p: Procedure) -> None:
     line = p.lines.get("steps", 0)
-    hint = 'Correct the step durations, mark a step "parallel: true", or explain in "timing_note".'
+    hint = Msg("steps.hint")
     counted = [s.duration for s in p.steps if not s.parallel]
     if any(d.calendar for d in counted) and not all(d.calendar for d in counted):
         catalog.report.add(
             p.source,
             line,
             "steps",
-            "expected step durations all in working time or all in calendar days, but received: both.",
-            "Write every step in the same kind of days.",
+            Msg("steps.mixed"),
+            Msg("steps.mixed.hint"),
         )
         return
     _check_verification_limit(catalog, p)
@@ -214,8 +215,7 @@ def _check_step_times(catalog: Catalog, p: Procedure) -> None:
                 p.source,
                 line,
                 "steps",
-                "expected steps that fit in one working day "
-                f"({WORKING_HOURS_PER_DAY} working_hours), but received: {_show(total)} in all.",
+                Msg("steps.same_day", hours=WORKING_HOURS_PER_DAY, total=_show(total)),
                 hint,
             )
         return
@@ -228,8 +228,7 @@ def _check_step_times(catalog: Catalog, p: Procedure) -> None:
             p.source,
             line,
             "steps",
-            f"expected step durations that add up to the processing time "
-            f"({_show(limit)}), but received: {_show(total)} in all.",
+            Msg("steps.total", limit=_show(limit), total=_show(total)),
             hint,
         )
 
@@ -245,8 +244,8 @@ def _check_verification_limit(catalog: Catalog, p: Procedure) -> None:
             p.source,
             p.lines.get("processing_time.verification_limit", 0),
             "processing_time.verification_limit",
-            f"expected a limit longer than the processing time ({_show(shorter)}), but received: {_show(longer)}.",
-            "It is the longer limit that applies when the dossier has to be verified.",
+            Msg("verification.shorter", shorter=_show(shorter), longer=_show(longer)),
+            Msg("verification.shorter.hint"),
         )
 
 
@@ -262,6 +261,6 @@ def _check_revisions(catalog: Catalog, p: Procedure) -> None:
                 p.source,
                 p.lines.get("iso.issue", 0),
                 "iso.issue",
-                f"expected the issue number of the latest revision ({last}), but received: {p.iso.issue}.",
-                "Update iso.issue or add the revision to iso.revisions.",
+                Msg("revision.issue", last=last, issue=p.iso.issue),
+                Msg("revision.issue.hint"),
             )

@@ -1,7 +1,8 @@
 """Command line: ``procsite check | build | serve | fix | schema | synth | csp``.
 
-``build`` builds every language into a fresh folder and swaps it in only when
-all languages succeeded, so a failed build leaves the published site as it was.
+``build`` builds every language into a staging folder and publishes it in one step only
+when all languages succeeded, so a failed or stopped build leaves the published site as it
+was; it replaces only an empty folder or a site of its own (see ``site_folder``).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from . import LANGUAGES
+from . import LANGUAGES, site_folder
 from .format import json_schema
 from .loader import Catalog, load_catalog_cached
+from .messages import DEFAULT_LANGUAGE, Count, Msg, Num
+from .messages import LANGUAGES as MESSAGE_LANGUAGES
 
 CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 """One MkDocs config per language; the first language is published at the site's root."""
@@ -32,9 +34,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", help="synth: the folder to write (replaced)")
     parser.add_argument("--with-sample", action="store_true", help="synth: include the sample's real procedures")
     parser.add_argument("--procedures", help="procedures folder (default: $PROCEDURES or ./procedures)")
-    parser.add_argument("--site", default="site", help="output folder of build, input of csp (default: site)")
+    parser.add_argument(
+        "--site",
+        default="site",
+        help="output folder of build, replaced whole: empty or a site procsite built; input of csp (default: site)",
+    )
     parser.add_argument("--port", type=int, default=8000, help="port of serve (default: 8000)")
+    parser.add_argument(
+        "--lang",
+        choices=MESSAGE_LANGUAGES,
+        default=os.environ.get("PROCSITE_LANG", DEFAULT_LANGUAGE),
+        help="language of the messages: vi (default, or $PROCSITE_LANG) or en",
+    )
     args = parser.parse_args(argv)
+    lang = args.lang if args.lang in MESSAGE_LANGUAGES else DEFAULT_LANGUAGE
     if args.procedures:
         os.environ["PROCEDURES"] = args.procedures
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -53,70 +66,69 @@ def main(argv: list[str] | None = None) -> int:
         print(nginx_snippet(Path(args.site)), end="")
         return 0
     if args.command == "fix":
-        return fix(procedures)
+        return fix(procedures, lang)
     if args.command == "schema":
         print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
         return 0
     catalog = load_catalog_cached(procedures)
     if catalog.report:
-        print(catalog.report.text(), file=sys.stderr)
-        count = len(set(catalog.report.problems))
-        print(
-            f"\n{count} problem{'s' if count != 1 else ''} found; nothing was built. "
-            "Fix them and run the command again.",
-            file=sys.stderr,
-        )
+        print(catalog.report.text(lang), file=sys.stderr)
+        count = Count(len(set(catalog.report.problems)), "problem")
+        print("\n" + Msg("cli.problems_found", count=count).render(lang), file=sys.stderr)
         return 1
     if args.command == "check":
-        print(summary(catalog))
+        print(summary(catalog, lang))
         return 0
     if args.command == "build":
-        return build(catalog, Path(args.site))
+        return build(catalog, Path(args.site), lang)
     from .serve import serve
 
     return serve(args.port)
 
 
-def fix(procedures: Path) -> int:
+def fix(procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     """Rewrite the folder's source files in canonical form; 1 when some file could not be fixed."""
     from .fix import fix_folder
 
     report = fix_folder(procedures)
-    for line in report.fixed:
+    for line in report.fixed_lines(lang):
         print(line)
     for problem in report.problems:
-        print(problem, file=sys.stderr)
-    print(report.summary(), file=sys.stderr if report.problems else sys.stdout)
+        print(problem.render(lang), file=sys.stderr)
+    print(report.summary(lang), file=sys.stderr if report.problems else sys.stdout)
     return 1 if report.problems else 0
 
 
-def untranslated_pages(docs: Path = Path("docs")) -> list[str]:
+def untranslated_pages(docs: Path = Path("docs"), lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """Hand-written pages that exist in Vietnamese but not yet in another language."""
     source = docs / LANGUAGES[0]
     return [
-        f"{docs / lang / page.relative_to(source)}: translation.missing: no page yet; the {LANGUAGES[0]} page is shown"
-        for lang in LANGUAGES[1:]
+        Msg("cli.page_untranslated", page=str(docs / other / page.relative_to(source)), lang=LANGUAGES[0]).render(lang)
+        for other in LANGUAGES[1:]
         for page in sorted(source.rglob("*.md"))
-        if not (docs / lang / page.relative_to(source)).exists()
+        if not (docs / other / page.relative_to(source)).exists()
     ]
 
 
-def summary(catalog: Catalog) -> str:
-    """The short build report: procedures per language, missing translations."""
+def summary(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The short build report: procedures per language, missing translations, warnings."""
     count = len(catalog.procedures)
-    lines = [f"Procedures: {count} in {catalog.root} — published in " + ", ".join(LANGUAGES) + "."]
-    pages = untranslated_pages()
+    lines = [Msg("cli.procedures", count=count, root=str(catalog.root), languages=", ".join(LANGUAGES)).render(lang)]
+    pages = untranslated_pages(lang=lang)
     if pages:
-        lines.append(f"Hand-written pages without translation: {len(pages)}:")
+        lines.append(Msg("cli.pages_untranslated", count=len(pages)).render(lang))
         lines += [f"  {page}" for page in pages]
     if catalog.untranslated:
-        lines.append(
-            f"Missing English translations: {len(catalog.untranslated)} (shown in Vietnamese, marked "
-            '"not yet translated"):'
-        )
-        lines += [f"  {item}" for item in catalog.untranslated]
+        lines.append(Msg("cli.untranslated", count=len(catalog.untranslated)).render(lang))
+        lines += [f"  {item.render(lang)}" for item in catalog.untranslated]
     else:
-        lines.append("Missing English translations: none.")
+        lines.append(Msg("cli.untranslated_none").render(lang))
+    warnings = sorted(set(catalog.report.warnings), key=lambda p: (p.path, p.line))
+    if warnings:
+        lines.append(Msg("cli.warnings", count=len(warnings)).render(lang))
+        lines += [f"  {warning.render(lang)}" for warning in warnings]
+    else:
+        lines.append(Msg("cli.warnings_none").render(lang))
     return "\n".join(lines)
 
 
@@ -157,14 +169,24 @@ def build_languages(site: Path, parallel: bool = True) -> list[str]:
     """Build every language into ``site`` (the first at its root, the others in sub-folders).
 
     With ``parallel``, each language builds in its own forked process (one per core); the
-    catalog read before the fork is shared. Returns the error messages; empty when all built.
+    catalog read before the fork is shared. The workers end with this call, whatever stops it
+    (an error, BuildStopped). Returns the error messages; empty when all built.
     """
     targets = {lang: site if lang == LANGUAGES[0] else site.with_name(f"{site.name}-{lang}") for lang in LANGUAGES}
-    if parallel and (os.cpu_count() or 1) > 1:
+    if parallel and (os.cpu_count() or 1) > 1 and hasattr(os, "fork"):
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(min(len(LANGUAGES), os.cpu_count() or 1)) as pool:
+        # Workers start with the stop signals held back, until start_worker has set their own handlers.
+        with site_folder.stop_signals_held():
+            pool = multiprocessing.get_context("fork").Pool(
+                min(len(LANGUAGES), os.cpu_count() or 1), initializer=site_folder.start_worker
+            )
+        try:
             errors = pool.starmap(_build_language, list(targets.items()))
+        finally:
+            with site_folder.stop_signals_held():  # a second Ctrl-C must not leave workers running
+                pool.terminate()
+                pool.join()
     else:
         errors = [_build_language(lang, target) for lang, target in targets.items()]
     for lang, target in targets.items():
@@ -175,35 +197,49 @@ def build_languages(site: Path, parallel: bool = True) -> list[str]:
     return [error for error in errors if error]
 
 
-def build(catalog: Catalog, site: Path) -> int:
-    """Build all languages into a staging folder and swap it in; print the report."""
+def build(catalog: Catalog, site: Path, lang: str = DEFAULT_LANGUAGE) -> int:
+    """Build all languages beside ``site`` and publish them in one step; print the report.
 
+    ``site`` must be empty or a site of ours (see ``site_folder.check_site``). A failed or
+    stopped build leaves the published site as it was and nothing beside it.
+    """
     started = time.monotonic()
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
     try:
-        errors = build_languages(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        site = site_folder.check_site(site, catalog.root)
+    except site_folder.SiteFolderError as error:
+        print(error, file=sys.stderr)
+        return 1
+    site_folder.clean_stale(site)
+    errors: list[str] = []
+    published = False
+    try:
+        with site_folder.stop_on_signals(), site_folder.staging(site) as target:
+            errors = build_languages(target)
+            if not errors:
+                site_folder.publish(target, site)
+                published = True
+    except site_folder.BuildStopped as stop:
+        outcome = f"the new site is in {site}" if published else f"the site in {site} was left as it was"
+        print(f"Build stopped ({stop}): {outcome}.", file=sys.stderr)
+        return stop.status
+    except Exception as error:
+        if published:
+            raise
+        print(f"Build stopped by an error ({error!r}): the site in {site} was left as it was.", file=sys.stderr)
+        return 1
     if errors:
-        shutil.rmtree(staging, ignore_errors=True)
         print("Build failed: " + "\n".join(errors) + f"\nThe site in {site} was left as it was.", file=sys.stderr)
         return 1
-    _swap(staging, site)
-    print(summary(catalog))
-    print(f"Warnings: 0. Built {', '.join(LANGUAGES)} into {site} in {time.monotonic() - started:.1f} s.")
+    print(summary(catalog, lang))
+    print(
+        Msg(
+            "cli.built",
+            languages=", ".join(LANGUAGES),
+            site=str(site),
+            seconds=Num(round(time.monotonic() - started, 1)),
+        ).render(lang)
+    )
     return 0
-
-
-def _swap(staging: Path, site: Path) -> None:
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -13,39 +13,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .canonical import BOM, Unreadable, canonical, changes, decode, to_lf
-from .problems import Problem
-
-SOURCES = (".md", ".yml", ".yaml")
-"""The files staff write: procedures, their English texts, and the registers."""
+from .messages import DEFAULT_LANGUAGE, Count, Msg
+from .problems import Problem, Report
+from .sourcefiles import NotReadable, read_source, walk
 
 
 @dataclass
 class FixReport:
-    """What ``fix_folder`` did: a line per rewritten file, a problem per file it could not fix."""
+    """What ``fix_folder`` did: what changed per rewritten file, a problem per file it could not fix."""
 
-    fixed: list[str] = field(default_factory=list)
+    fixed: list[tuple[str, list[Msg]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     clean: int = 0
     no_folder: bool = False
 
-    def summary(self) -> str:
+    def fixed_lines(self, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+        """A line per rewritten file: its path and what was changed, in ``lang``."""
+        return [f"{rel}: " + "; ".join(change.render(lang) for change in done) for rel, done in self.fixed]
+
+    def summary(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The last line printed: how many files were fixed, and whether some are left."""
-        fixed = len(self.fixed)
+        fixed = Count(len(self.fixed), "file")
         if self.no_folder:
-            return "Nothing was fixed."
+            return Msg("fix.nothing_fixed").render(lang)
         if self.problems:
-            count = len(self.problems)
-            left = "was left as it was" if count == 1 else "were left as they were"
-            return f"Fixed {_files(fixed)}; {_files(count)} could not be fixed (see why above) and {left}."
-        if not fixed:
-            if not self.clean:
-                return "Nothing to fix: there is no source file (.md, .yml, .yaml) in this folder."
-            return f"Nothing to fix: every source file ({self.clean}) is already clean."
-        return f"Fixed {_files(fixed)}" + ("; the others were already clean." if self.clean else ".")
-
-
-def _files(count: int) -> str:
-    return f"{count} file" + ("s" if count != 1 else "")
+            left = Msg("fix.not_fixed", count=Count(len(self.problems), "file")).render(lang)
+            return Msg("fix.fixed", count=fixed).render(lang)[:-1] + "; " + left
+        if not self.fixed:
+            return Msg("fix.nothing", count=self.clean).render(lang)
+        return Msg("fix.fixed_others_clean" if self.clean else "fix.fixed", count=fixed).render(lang)
 
 
 def fix_folder(root: Path) -> FixReport:
@@ -53,31 +49,26 @@ def fix_folder(root: Path) -> FixReport:
     report = FixReport()
     if not root.is_dir():
         report.no_folder = True
-        report.problems.append(
-            Problem(
-                str(root),
-                0,
-                "",
-                "expected a procedures folder, but received: no such folder.",
-                "Set PROCEDURES to a folder that holds agency.yml, units.yml, fields.yml, forms.yml.",
-            )
-        )
+        report.problems.append(Problem(str(root), 0, "", Msg("folder.missing"), Msg("folder.missing.hint")))
         return report
-    for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in SOURCES and p.is_file()):
-        rel = str(Path(root.name) / path.relative_to(root))
-        done = fix_file(path)
+    tree = walk(root, Report())
+    for path in sorted([*tree.registers.values(), *tree.procedures, *tree.english]):
+        rel = tree.rel(path)
+        done = fix_file(path, root)
         if isinstance(done, Unreadable):
-            report.problems.append(Problem(rel, done.line, "", done.message, done.hint))
+            report.problems.append(Problem(rel, max(done.line, 1), "", done.message, done.hint))
         elif done:
-            report.fixed.append(f"{rel}: " + "; ".join(done))
+            report.fixed.append((rel, done))
         else:
             report.clean += 1
     return report
 
 
-def fix_file(path: Path) -> list[str] | Unreadable:
+def fix_file(path: Path, root: Path) -> list[Msg] | Unreadable:
     """Rewrite one file in canonical form; what was changed (empty: it was clean), or why it was not."""
-    data = path.read_bytes()
+    data = read_source(path, root)
+    if isinstance(data, NotReadable):
+        return Unreadable(1, data.message, data.hint)
     text = decode(data, convert_utf16=True)
     if isinstance(text, Unreadable):
         return text
@@ -86,15 +77,12 @@ def fix_file(path: Path) -> list[str] | Unreadable:
         return []
     done = changes(text)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        done.insert(0, "converted from UTF-16 to UTF-8")
+        done.insert(0, Msg("fix.utf16"))
     try:
         _replace(path.resolve(), fixed)
     except OSError as error:
-        return Unreadable(
-            0,
-            f"expected a file that can be rewritten, but received: {error.strerror or error}.",
-            "Close it in other programs, check that it is not read-only, and run the command again.",
-        )
+        reason = str(error.strerror or error)
+        return Unreadable(1, Msg("fix.unwritable", reason=reason), Msg("fix.unwritable.hint"))
     return done
 
 

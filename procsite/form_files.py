@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .messages import Msg, Num
 from .sourcefiles import FORMS_FOLDER, NotReadable, read_limited, regular_file
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ TYPES = {
 }
 """The kinds of file a form may be, by file name ending."""
 
-_ALLOWED = "PDF, DOC, DOCX, XLS, XLSX, ODT or ODS"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of Word 97–2003 and Excel 97–2003
 _ODF = {
     "application/vnd.oasis.opendocument.text": "ODT",
@@ -49,12 +49,12 @@ def content_type(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         return _zip_type(data)
     head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<script", b"<svg", b"<?xml", b"<")):
-        return "HTML or XML"
+    if head.startswith(b"<"):
+        return "html"
     try:
         data[:4096].decode("utf-8")
     except UnicodeDecodeError:
-        return "an unknown kind of file"
+        return "unknown"
     return "text"
 
 
@@ -63,14 +63,14 @@ def _zip_type(data: bytes) -> str:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         if "mimetype" in names and archive.getinfo("mimetype").file_size < 100:
-            return _ODF.get(archive.read("mimetype").decode("ascii", "replace").strip(), "ZIP")
+            return _ODF.get(archive.read("mimetype").decode("ascii", "replace").strip(), "zip")
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError):
-        return "a damaged ZIP file"
+        return "damaged_zip"
     if "[Content_Types].xml" in names and "word/document.xml" in names:
         return "DOCX"
     if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
         return "XLSX"
-    return "ZIP"
+    return "zip"
 
 
 def _matches(kind: str, content: str) -> bool:
@@ -93,14 +93,8 @@ def check_form_files(catalog: Catalog) -> None:
         return  # forms.yml could not be read: which files it lists is unknown
     for path in catalog.tree.forms:
         if path not in listed and not path.is_dir():
-            catalog.report.warn(
-                "form.unused",
-                catalog.tree.rel(path),
-                1,
-                "",
-                "no form of forms.yml lists this file, so it is not published.",
-                "Add it to forms.yml, or remove it from the forms folder.",
-            )
+            message, hint = Msg("form.unused"), Msg("form.unused.hint")
+            catalog.report.warn("form.unused", catalog.tree.rel(path), 1, "", message, hint)
 
 
 def form_file_problem(path: Path, folder: Path) -> NotReadable | None:
@@ -108,37 +102,25 @@ def form_file_problem(path: Path, folder: Path) -> NotReadable | None:
     name = path.relative_to(folder.parent).as_posix()
     kind = TYPES.get(path.suffix.lower())
     if kind is None:
-        return NotReadable(
-            f'expected a file citizens can download ({_ALLOWED}), but received: "{name}".',
-            "Save the form as PDF, or as a Word or Excel file, and list that file.",
-        )
+        return NotReadable(Msg("form.type", name=name), Msg("form.type.hint"))
     if not path.exists() and not path.is_symlink():
-        return NotReadable(
-            f'expected a file in the forms folder, but received: "{name}" (no such file).',
-            "Put the form file there or correct the path.",
-        )
+        return NotReadable(Msg("form.missing", name=name), Msg("form.missing.hint"))
     found = regular_file(path, folder)
     if isinstance(found, NotReadable):
         return found
     real, size = found
     if size == 0:
-        return NotReadable(
-            f'expected a form file with content, but received: "{name}", an empty file.',
-            "Save the form again and copy it into the forms folder.",
-        )
+        return NotReadable(Msg("form.empty", name=name), Msg("form.empty.hint"))
     if size > MAX_FORM_BYTES:
-        return NotReadable(
-            f"expected a form file of at most {MAX_FORM_BYTES // 1_000_000} MB, "
-            f'but received: "{name}", {size / 1_000_000:.1f} MB.',
-            "Scan it at a lower resolution, or save it as PDF from Word.",
-        )
+        message = Msg("form.too_big", limit=MAX_FORM_BYTES // 1_000_000, name=name, size=Num(round(size / 1e6, 1)))
+        return NotReadable(message, Msg("form.too_big.hint"))
     data = read_limited(real, MAX_FORM_BYTES)
     if isinstance(data, NotReadable):
         return data
     content = content_type(data)
     if not _matches(kind, content):
+        shown: Msg | str = content if content.isupper() or "/" in content else Msg(f"content.{content}")
         return NotReadable(
-            f'expected the content of a {kind} file, as its name says, but received: "{name}", {content}.',
-            f"Save or export the form again as {kind}: a renamed file is not one citizens can open.",
+            Msg("form.content", kind=kind, name=name, content=shown), Msg("form.content.hint", kind=kind)
         )
     return None

@@ -13,7 +13,7 @@ from . import paths
 from .folding import sort_key
 from .i18n import format_fee_range, format_processing_time_short, plural, t
 from .render import PageRenderer
-from .templating import TEMPLATES
+from .templating import TEMPLATES, render_page
 
 
 class KioskRenderer:
@@ -73,9 +73,10 @@ class KioskRenderer:
             (p for p in catalog.procedures if p.field == field_id and p.status == "in_force"),
             key=lambda p: sort_key(p.title.get(self.lang)),
         )
-        return TEMPLATES.get_template("kiosk_field.md.j2").render(
+        return render_page(
+            "kiosk_field.md.j2",
+            catalog.fields[field_id].name.get(self.lang),
             t=lambda key, **kw: t(key, self.lang, **kw),
-            title=catalog.fields[field_id].name.get(self.lang),
             tiles=[self._tile(p.code, here) for p in procedures],
             start=paths.link(here, paths.KIOSK),
         )

@@ -10,13 +10,14 @@ from typing import Any
 
 from . import format as fmt
 from .checks import check_catalog
+from .messages import DEFAULT_LANGUAGE, Msg, Num
 from .model import Agency, Field, Form, Procedure, Text, Unit
-from .problems import Report
+from .problems import Problem, Report
 from .schema import MISSING, Context, Obj
 from .sourcefiles import REGISTERS, NotReadable, SourceTree, name_problem, read_source, suggested_name, walk
 from .yamlsrc import Map, parse_yaml, read_text, report_flaws, split_front_matter
 
-MAX_BODY_CHARACTERS = 100_000
+MAX_BODY_CHARACTERS = 50_000
 """The free text of a procedure, in each language: a few pages at most; the rest belongs in a form file."""
 
 
@@ -28,8 +29,14 @@ class Untranslated:
     line: int
     key: str
 
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The notice as one line in ``lang``."""
+        return Problem(self.path, self.line, self.key, Msg("translation.missing"), None, "translation.missing").render(
+            lang
+        )
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.key}: translation.missing: no English text yet"
+        return self.render()
 
 
 @dataclass
@@ -75,8 +82,8 @@ def load_catalog(root: Path) -> Catalog:
     if not root.is_dir():
         catalog.report.add_folder(
             str(root),
-            "expected a procedures folder, but received: no such folder.",
-            "Set PROCEDURES to a folder that holds agency.yml, units.yml, fields.yml, forms.yml.",
+            Msg("folder.missing"),
+            Msg("folder.missing.hint"),
         )
         return catalog
     tree = walk(root, catalog.report)
@@ -95,15 +102,15 @@ def load_catalog(root: Path) -> Catalog:
         else:
             catalog.unreadable.append(rel)
             if catalog.report.count_for(rel) == errors:  # never drop a file without saying why
-                catalog.report.add(rel, 1, "", "expected a procedure, but received: a file that could not be read.")
+                catalog.report.add(rel, 1, "", Msg("procedure.unreadable"))
     for path in sorted(english):
         vi_path = path.with_name(path.name[: -len(".en.md")] + ".md")
         catalog.report.add(
             tree.rel(path),
             1,
             "",
-            f"expected a Vietnamese file beside this English text, but received: no {vi_path.name}.",
-            "Rename it after its procedure file, adding .en.md.",
+            Msg("english.orphan", name=vi_path.name),
+            Msg("english.orphan.hint"),
         )
     check_catalog(catalog)
     return catalog
@@ -166,7 +173,7 @@ def _read_yaml_file(path: Path, rel: str, catalog: Catalog) -> Map | None:
     if node is None:
         return None
     if not isinstance(node, Map):
-        report.add(rel, node.line, "", "expected a mapping of ids to entries, but received: a list or a text.")
+        report.add(rel, node.line, "", Msg("register.not_mapping"))
         return None
     return node
 
@@ -182,8 +189,8 @@ def _load_registers(catalog: Catalog) -> None:
                 rel,
                 1,
                 "",
-                "expected this register file, but received: no such file.",
-                "Copy it from the sample procedures folder and adapt it.",
+                Msg("register.missing"),
+                Msg("register.missing.hint"),
             )
             catalog.broken[name] = {"*"}
             continue
@@ -200,7 +207,7 @@ def _load_registers(catalog: Catalog) -> None:
             agency = fmt.AGENCY.parse(node, ctx, "")
             catalog.agency = None if agency is MISSING else agency
             if agency is MISSING and catalog.report.count_for(rel) == errors:
-                catalog.report.add(rel, 1, "", "expected the agency's details, but received: none that could be read.")
+                catalog.report.add(rel, 1, "", Msg("register.agency_unreadable"))
         else:
             entries: dict[str, Any] = {}
             for key, (line, child) in node.items.items():
@@ -216,22 +223,22 @@ def _load_registers(catalog: Catalog) -> None:
                 else:
                     catalog.broken.setdefault(name, set()).add(key)
                     if catalog.report.count_for(rel) == errors:  # never drop an entry without saying why
-                        catalog.report.add(rel, line, key, "expected an entry, but received: one not readable.")
+                        catalog.report.add(rel, line, key, Msg("register.entry_unreadable"))
             setattr(catalog, name, entries)
         catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
 
 
 def _report_bad_id(catalog: Catalog, rel: str, line: int, key: str, why: str, register: str) -> None:
     page = {"units": "don-vi", "fields": "linh-vuc", "forms": "bieu-mau"}[register]
+    slug = suggested_name(key)
     if why == "reserved":
-        message = f'expected an id other than "{key}", which is the address of the list of all {register}, '
-        message += f'but received: "{key}".'
-        hint = f'Choose another id, e.g. "{key}-1".'
+        message = Msg("register.reserved_id", key=key, register=Msg(f"register.{register}"))
+        hint = Msg("register.reserved_id.hint", key=key)
     else:
-        message = f'expected an id of lowercase letters a-z, digits and single "-", but received: "{key}".'
-        hint = f'Use "{suggested_name(key)}": the id becomes the page\'s address (/{page}/{suggested_name(key)}/).'
-    if register == "forms":
-        hint = hint.split(":")[0] + "."
+        message = Msg("register.bad_id", key=key)
+        hint = Msg("register.bad_id.hint", slug=slug, page=page)
+        if register == "forms":  # a form has no page
+            hint = Msg("register.bad_form_id.hint", slug=slug)
     catalog.report.add(rel, line, key, message, hint)
 
 
@@ -242,15 +249,11 @@ def _check_file_name(path: Path, rel: str, catalog: Catalog) -> None:
     if why is None:
         return
     if why == "reserved":
-        message = f'expected a file name other than "{path.name}", which is the address of the catalogue, '
-        message += f'but received: "{path.name}".'
-        hint = 'Name the file after the procedure, e.g. "khai-sinh.md".'
+        message, hint = Msg("file.reserved", name=path.name), Msg("file.reserved.hint")
     else:
-        nfd = "" if unicodedata.is_normalized("NFC", path.name) else ", written with decomposed characters (NFD)"
-        message = f'expected a file name of lowercase letters a-z, digits and single "-", but received: "{path.name}"'
-        message += f"{nfd}."
-        slug = suggested_name(stem)
-        hint = f'Rename it "{slug}.md": the name becomes the page\'s address (/thu-tuc/{slug}/).'
+        nfd = "" if unicodedata.is_normalized("NFC", path.name) else Msg("file.nfd")
+        message = Msg("file.bad_name", name=path.name, nfd=nfd)
+        hint = Msg("file.bad_name.hint", slug=suggested_name(stem))
     catalog.report.add(rel, 1, "file", message, hint)
 
 
@@ -277,8 +280,10 @@ def _load_procedure(path: Path, rel: str, catalog: Catalog, english: set[Path]) 
         return None
     assert isinstance(procedure, Procedure)
     procedure.slug, procedure.source, procedure.lines = path.stem, rel, ctx.lines
-    procedure.body = Text(body.strip(), en_body)
-    if body.strip() and not en_body:
+    ctx.lines["body"] = body_line + _blank_lines_before(body)
+    en_text, ctx.lines["body.en"] = en_body if en_body else (None, 1)
+    procedure.body = Text(body.strip(), en_text)
+    if body.strip() and not en_text:
         ctx.untranslated.append((body_line, "body"))
     catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
     return procedure
@@ -292,13 +297,19 @@ def _check_body_size(body: str, rel: str, line: int, report: Report) -> bool:
         rel,
         line,
         "body",
-        f"expected a text of at most {MAX_BODY_CHARACTERS:,} characters, but received: {len(body):,}.",
-        "Keep long annexes in a form file and link to it.",
+        Msg("body.too_long", limit=Num(MAX_BODY_CHARACTERS), count=Num(len(body))),
+        Msg("body.too_long.hint"),
     )
     return False
 
 
-def _english_body(path: Path, catalog: Catalog, english: set[Path]) -> str | None:
+def _blank_lines_before(text: str) -> int:
+    """How many lines the stripped text starts after the first line of ``text``."""
+    return text[: len(text) - len(text.lstrip())].count("\n")
+
+
+def _english_body(path: Path, catalog: Catalog, english: set[Path]) -> tuple[str, int] | None:
+    """The English body beside a procedure file, with the line it starts on; None when there is none."""
     en_path = path.with_name(path.name[: -len(".md")] + ".en.md")
     if en_path not in english:
         return None
@@ -315,10 +326,10 @@ def _english_body(path: Path, catalog: Catalog, english: set[Path]) -> str | Non
             rel,
             1,
             "",
-            "expected only the English body text, but received: front matter.",
-            f'Facts are written once, in {path.name}; put English texts there as "en:".',
+            Msg("english.front_matter"),
+            Msg("english.front_matter.hint", name=path.name),
         )
         return None
     if not _check_body_size(text, rel, 1, catalog.report):
         return None
-    return text.strip() or None
+    return (text.strip(), 1 + _blank_lines_before(text)) if text.strip() else None

@@ -77,3 +77,11 @@ def kiosk_links(page_url: str, lang: str) -> dict[str, str]:
     up = "../" * page_url.count("/")
     to_vi_root = up + "../" * SITE_ROOTS[lang].count("/") + SITE_ROOTS["vi"]
     return {"start": up + "kiosk/", "reset": to_vi_root + "kiosk/"}
+
+
+def procedure_sections(conditions: bool, related: bool, revisions: bool) -> set[str]:
+    """The ids of the sections of a procedure page (``templates/procedure.md.j2``), which links may name."""
+    ids = {"steps", "flow", "documents", "fees", "take-home", "legal-basis", "document-control"}
+    return ids | {
+        name for name, shown in (("conditions", conditions), ("related", related), ("revisions", revisions)) if shown
+    }

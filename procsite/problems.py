@@ -1,8 +1,9 @@
-"""Problems found in source files, reported in the MkDocs core style.
+"""Problems found in source files, reported in the MkDocs core style, in the staff's language.
 
-A problem is one line, ``file:line: key: expected …, but received: … how to fix``. Whatever
-staff (or an attacker) wrote is shown with its invisible characters escaped, so that a value
-cannot print a second, forged problem, colour the terminal or reorder the line.
+A problem is one line, ``file:line: key: expected …, but received: … how to fix``, worded by the
+message catalogue (``messages/``) in Vietnamese or English. Whatever staff (or an attacker)
+wrote is shown with its invisible characters escaped, so that a value cannot print a second,
+forged problem, colour the terminal or reorder the line.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .messages import DEFAULT_LANGUAGE, Msg, Val
+from .messages.keys import key_in_words
 
 _SHOWN_AS_IS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -33,59 +37,45 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One problem in one file: where it is, what was expected and received, how to fix it."""
 
     path: str
     line: int
     key: str
-    message: str
-    hint: str = ""
+    message: Msg
+    hint: Msg | None = None
     code: str = ""
     """A stable code for warnings and notices (``form.unused``); empty for errors."""
 
-    def __str__(self) -> str:
-        key = f" {self.key}:" if self.key else ""
-        code = f" {self.code}:" if self.code else ""
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The problem as one line in ``lang``, its values escaped."""
         where = f"{self.path}:{self.line}" if self.line else self.path  # line 0: a folder
-        text = f"{where}:{key}{code} {self.message}"
-        return f"{text} {self.hint}" if self.hint else text
+        key = f" {key_in_words(self.key, lang)}:" if self.key else ""
+        code = f" {self.code}:" if self.code else ""
+        text = f"{where}:{key}{code} {self.message.render(lang)}"
+        if self.hint is not None:
+            text += " " + self.hint.render(lang)
+        return printable(text)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
-def expected(what: str, received: object) -> str:
+def expected(what: Msg, received: object) -> Msg:
     """The 'expected …, but received: …' sentence of a problem."""
-    return f"expected {what}, but received: {describe(received)}"
+    return Msg("value.expected", what=what, received=Val.of(received))
 
 
-def describe(value: object) -> str:
-    """Show a received value the way the author wrote it."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 80 else f'"{value[:77]}..."'
-    if isinstance(value, dict):
-        return "a mapping of " + ", ".join(str(k) for k in value)[:60]
-    if isinstance(value, list):
-        return f"a list of {len(value)} item" + ("" if len(value) == 1 else "s")
-    return str(value)
-
-
-def closest(word: str, choices: list[str] | tuple[str, ...], what: str = "values") -> str:
+def closest(word: str, choices: list[str] | tuple[str, ...], what: str = "values") -> Msg | None:
     """A 'did you mean' hint with the closest valid word, or the list of valid words."""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     if match:
-        return f'Did you mean "{match[0]}"?'
+        return Msg("closest.match", match=match[0])
     if not choices:
-        return ""
-    return f"Valid {what}: " + ", ".join(sorted(choices)) + "."
-
-
-def _problem(path: str, line: int, key: str, message: str, hint: str, code: str = "") -> Problem:
-    # Every problem names a line, so that editors jump to it: a problem of a whole file is on its line 1.
-    return Problem(printable(path), max(line, 1), printable(key), printable(message), printable(hint), code)
+        return None
+    return Msg("closest.valid", what=Msg(f"choice.{what}"), choices=", ".join(sorted(choices)))
 
 
 @dataclass
@@ -98,17 +88,17 @@ class Report:
     root: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, key: str, message: str, hint: str = "") -> None:
-        """Record one error."""
-        self.problems.append(_problem(path, line, key, message, hint))
+    def add(self, path: str, line: int, key: str, message: Msg, hint: Msg | None = None) -> None:
+        """Record one error; a problem of a whole file is on its line 1, so that editors jump to it."""
+        self.problems.append(Problem(printable(path), max(line, 1), printable(key), message, hint))
 
-    def add_folder(self, path: str, message: str, hint: str = "") -> None:
+    def add_folder(self, path: str, message: Msg, hint: Msg | None = None) -> None:
         """Record an error about a whole folder, which has no line."""
-        self.problems.append(Problem(printable(path), 0, "", printable(message), printable(hint)))
+        self.problems.append(Problem(printable(path), 0, "", message, hint))
 
-    def warn(self, code: str, path: str, line: int, key: str, message: str, hint: str = "") -> None:
+    def warn(self, code: str, path: str, line: int, key: str, message: Msg, hint: Msg | None = None) -> None:
         """Record one warning: something staff should look at that does not stop the build."""
-        self.warnings.append(_problem(path, line, key, message, hint, code))
+        self.warnings.append(Problem(printable(path), max(line, 1), printable(key), message, hint, code))
 
     def count_for(self, path: str) -> int:
         """How many errors were recorded for one file."""
@@ -117,10 +107,15 @@ class Report:
     def __bool__(self) -> bool:
         return bool(self.problems)
 
-    def text(self) -> str:
-        """All errors, sorted by file and line, one per line."""
-        return "\n".join(str(p) for p in sorted(set(self.problems)))
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """All errors, sorted by file and line, one per line, in ``lang``."""
+        return "\n".join(p.render(lang) for p in sorted(set(self.problems), key=_order))
 
-    def warnings_text(self) -> str:
-        """All warnings, sorted by file and line, one per line."""
-        return "\n".join(str(p) for p in sorted(set(self.warnings)))
+    def warnings_text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """All warnings, sorted by file and line, one per line, in ``lang``."""
+        return "\n".join(p.render(lang) for p in sorted(set(self.warnings), key=_order))
+
+
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    """By file and line; the English wording orders problems on one line the same in every language."""
+    return problem.path, problem.line, problem.key, problem.render("en")

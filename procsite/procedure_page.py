@@ -17,7 +17,7 @@ from .i18n import format_date, format_duration, format_fee_range, format_money, 
 from .loader import Catalog
 from .model import Procedure
 from .qr import qr_svg
-from .templating import TEMPLATES, CatalogView
+from .templating import CatalogView, render_page
 from .workdays import due_rule, working_calendar
 
 
@@ -49,8 +49,6 @@ class ProcedurePage(CatalogView):
             "lang": lang,
             "t": lambda key, **kw: t(key, lang, **kw),
             "p": p,
-            "title": p.title.get(lang),
-            "title_html": self.tx(p.title),
             "field": {
                 "name": self.tx(self.catalog.fields[p.field].name),
                 "link": paths.link(here, paths.field_page(p.field)),
@@ -159,7 +157,7 @@ class ProcedurePage(CatalogView):
             "due": json.dumps({"rule": due_rule(p), "lang": lang}, separators=(",", ":")),
             "calendar": self.calendar,
         }
-        return TEMPLATES.get_template("procedure.md.j2").render(view)
+        return render_page("procedure.md.j2", p.title.get(lang), self.tx(p.title), **view)
 
     def public_url(self, p: Procedure) -> str | None:
         """The address of the procedure's public page, for QR codes; None without the agency's site_url."""

@@ -17,7 +17,7 @@ from .i18n import format_duration, format_fee_range, format_processing_time, for
 from .loader import Catalog
 from .model import Procedure
 from .procedure_page import ProcedurePage
-from .templating import TEMPLATES, CatalogView
+from .templating import TEMPLATES, CatalogView, render_page
 
 
 class PageRenderer(CatalogView):
@@ -82,10 +82,11 @@ class PageRenderer(CatalogView):
         """The procedures of one field."""
         here, lang, f = paths.field_page(field_id), self.lang, self.catalog.fields[field_id]
         rows = self._table([p for p in self.catalog.procedures if p.field == field_id], here)
-        return TEMPLATES.get_template("field.md.j2").render(
+        return render_page(
+            "field.md.j2",
+            f.name.get(lang),
             t=lambda key, **kw: t(key, lang, **kw),
             lang=lang,
-            title=f.name.get(lang),
             description=self.tx(f.description),
             rows=rows,
             catalogue=paths.link(here, paths.CATALOGUE),
@@ -128,9 +129,10 @@ class PageRenderer(CatalogView):
             }
             for p, i in self._unit_steps().get(unit_id, [])
         ]
-        return TEMPLATES.get_template("unit.md.j2").render(
+        return render_page(
+            "unit.md.j2",
+            unit.name.get(lang),
             t=lambda key, **kw: t(key, lang, **kw),
-            title=unit.name.get(lang),
             description=self.tx(unit.description),
             part_of=self.unit_ref(unit.part_of, here) if unit.part_of else None,
             rows=rows,

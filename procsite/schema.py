@@ -4,7 +4,9 @@ Each ``Spec`` turns a located YAML node into a value, recording a problem in
 the MkDocs core style when the node is not what staff were asked to write.
 This module declares the structures (lists and mappings of keys); the base is
 in ``spec.py``, single values in ``scalars.py``, texts and durations in
-``texts.py``. Every public name is importable from here.
+``texts.py``. What each key means is in the message catalogues (``doc.<object>.<key>``),
+so that the staff guide's hints and the schema's descriptions exist in both languages.
+Every public name is importable from here.
 """
 
 from __future__ import annotations
@@ -13,23 +15,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import closest, describe, expected
+from .messages import Count, Msg
+from .problems import closest, expected
 from .scalars import Bool, Date, Enum, Int, Money, Ref, Str
 from .spec import MISSING, Context, Spec, received_value
 from .texts import DurationSpec, TextSpec
 from .yamlsrc import Map, Node, Scalar, Seq
 
 
+def described(what: Msg) -> str:
+    """A JSON Schema description in both languages, Vietnamese first: staff read the first."""
+    return f"{what.render('vi')} — {what.render('en')}"
+
+
 class ListOf(Spec):
+    """A list of values of one kind, with at least ``min_items``."""
+
+    what = Msg("what.list")
+
     def __init__(self, item: Spec, min_items: int = 0) -> None:
         self.item, self.min_items = item, min_items
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         if not isinstance(node, Seq):
-            ctx.problem(node, key, expected('a list (lines starting with "- ")', received_value(node)) + ".")
+            ctx.problem(node, key, expected(self.what, received_value(node)))
             return MISSING
         if len(node.items) < self.min_items:
-            ctx.problem(node, key, f"expected at least {self.min_items} item, but received: {len(node.items)}.")
+            ctx.problem(node, key, Msg("list.too_short", limit=Count(self.min_items, "item"), count=len(node.items)))
         for i, child in enumerate(node.items):
             ctx.lines[f"{key}[{i}]"] = child.line
         values = [self.item.parse(child, ctx, f"{key}[{i}]") for i, child in enumerate(node.items)]
@@ -43,38 +55,38 @@ class ListOf(Spec):
 
 @dataclass
 class Key:
-    """One key of a mapping: its kind, whether it must be written, and what it means."""
+    """One key of a mapping: its kind and whether it must be written (its meaning is ``doc.<object>.<key>``)."""
 
     spec: Spec
     required: bool = False
-    doc: str = ""
 
 
 class Obj(Spec):
-    """A mapping with known keys, made into ``make(**values)``; unknown keys are errors."""
+    """A mapping with known keys, made into ``make(**values)``; unknown keys are errors.
 
-    def __init__(self, make: Callable[..., Any], keys: dict[str, Key], what: str = "a mapping") -> None:
-        self.make, self.keys, self.what = make, keys, what
+    ``name`` names the object in the catalogues: the meaning of its key ``k`` is ``doc.<name>.<k>``."""
+
+    def __init__(self, make: Callable[..., Any], keys: dict[str, Key], name: str, what: str = "mapping") -> None:
+        self.make, self.keys, self.name, self.what = make, keys, name, Msg(f"what.{what}")
+
+    def doc(self, key: str) -> Msg:
+        """What ``key`` means, from the catalogues."""
+        return Msg(f"doc.{self.name}.{key}")
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         if not isinstance(node, Map):
-            ctx.problem(node, key, expected(self.what, received_value(node)) + ".")
+            ctx.problem(node, key, expected(self.what, received_value(node)))
             return MISSING
         values: dict[str, Any] = {}
         for name, (line, child) in node.items.items():
             where = f"{key}.{name}" if key else name
             if name not in self.keys:
-                ctx.problem(
-                    line,
-                    where,
-                    f'expected a known key, but received: "{name}".',
-                    closest(name, list(self.keys), "keys"),
-                )
+                ctx.problem(line, where, Msg("key.unknown", name=name), closest(name, list(self.keys), "keys"))
                 continue
             ctx.lines[where] = child.line
             if isinstance(child, Scalar) and child.value is None:
                 if self.keys[name].required:
-                    ctx.problem(line, where, f"expected {_what(self.keys[name].spec)}, but received: nothing.")
+                    ctx.problem(line, where, expected(self.keys[name].spec.what, None))
                 continue
             value = self.keys[name].spec.parse(child, ctx, where)
             if value is not MISSING:
@@ -85,8 +97,8 @@ class Obj(Spec):
                 ctx.problem(
                     node,
                     f"{key}.{name}" if key else name,
-                    f"expected a value ({_what(spec.spec)}), but received: nothing.",
-                    f'Add the key "{name}": {spec.doc}'.rstrip(": ") + ".",
+                    Msg("key.missing", what=spec.spec.what),
+                    Msg("key.add.hint", name=name, doc=self.doc(name)),
                 )
             if spec.required and name not in values:
                 failed = True
@@ -97,15 +109,8 @@ class Obj(Spec):
             "type": "object",
             "additionalProperties": False,
             "required": [k for k, s in self.keys.items() if s.required],
-            "properties": {
-                k: {**s.spec.schema(), "description": s.doc or s.spec.schema().get("description", "")}
-                for k, s in self.keys.items()
-            },
+            "properties": {k: {**s.spec.schema(), "description": described(self.doc(k))} for k, s in self.keys.items()},
         }
-
-
-def _what(spec: Spec) -> str:
-    return str(getattr(spec, "what", "a value"))
 
 
 __all__ = [
@@ -124,5 +129,5 @@ __all__ = [
     "Spec",
     "Str",
     "TextSpec",
-    "describe",
+    "described",
 ]

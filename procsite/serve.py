@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .cli import build_languages
 from .loader import load_catalog_cached
+from .site_folder import BuildStopped, publish, staging, stop_on_signals
 
 WATCHED = ("docs", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml", str(Path(__file__).parent / "templates"))
 
@@ -30,21 +31,16 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
         if catalog.report:
             log.error("Not rebuilt, fix these first:\n%s", catalog.report.text())
             return
-        staging = Path(tempfile.mkdtemp(prefix="new-", dir=root))
-        try:
-            # Sequential: the live-reload server runs this in a thread, where forking is unsafe.
-            errors = build_languages(staging, parallel=False)
-        except Exception as error:  # keep serving the last good site whatever went wrong
-            errors = [str(error)]
-        if errors:
-            log.error("Not rebuilt: %s", "\n".join(errors))
-            shutil.rmtree(staging, ignore_errors=True)
-            return
-        old = root / "old"
-        shutil.rmtree(old, ignore_errors=True)
-        if site.exists():
-            site.rename(old)
-        staging.rename(site)
+        with staging(site) as target:
+            try:
+                # Sequential: the live-reload server runs this in a thread, where forking is unsafe.
+                errors = build_languages(target, parallel=False)
+            except Exception as error:  # keep serving the last good site whatever went wrong
+                errors = [str(error)]
+            if errors:
+                log.error("Not rebuilt: %s", "\n".join(errors))
+                return
+            publish(target, site)  # in one step: a page asked for meanwhile comes whole from one site
         log.info(
             "Rebuilt: %d procedures. Serving at http://%s:%d/ and http://%s:%d/en/",
             len(catalog.procedures),
@@ -61,8 +57,9 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
         if Path(path).exists():
             server.watch(str(Path(path).resolve()))
     try:
-        server.serve()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
+        with stop_on_signals():  # SIGTERM too ends the preview through the clean-up below
+            server.serve()  # type: ignore[no-untyped-call]
+    except (KeyboardInterrupt, BuildStopped):
         print("Stopped.", file=sys.stderr)
     finally:
         server.shutdown()

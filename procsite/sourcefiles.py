@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .folding import fold
+from .messages import Msg, Num
 from .problems import Report
 
 REGISTERS = ("agency", "units", "fields", "forms")
@@ -75,22 +76,10 @@ def walk(root: Path, report: Report) -> SourceTree:
             if in_forms:
                 tree.forms.append(path)
             elif name.lower().endswith((".md", ".yml", ".yaml")):
-                report.add(
-                    tree.rel(path),
-                    1,
-                    "",
-                    "expected a file, but received: a folder with the name of a source file.",
-                    "Rename the folder, or move its files out of it.",
-                )
+                report.add(tree.rel(path), 1, "", Msg("file.folder_named_source"), Msg("file.folder_named_source.hint"))
             elif path.is_symlink():
-                report.warn(
-                    "source.not_read",
-                    tree.rel(path),
-                    1,
-                    "",
-                    "this link to a folder is not followed; nothing in it is published.",
-                    "Copy the folder itself into the procedures folder.",
-                )
+                message, hint = Msg("file.folder_link"), Msg("file.folder_link.hint")
+                report.warn("source.not_read", tree.rel(path), 1, "", message, hint)
         for name in sorted(files):
             _sort(tree, here / name, in_forms, report)
     tree.procedures.sort()
@@ -115,32 +104,30 @@ def _sort(tree: SourceTree, path: Path, in_forms: bool, report: Report) -> None:
     elif name.endswith(".md"):
         tree.procedures.append(path)
     else:
-        hint = (
-            'Rename it to end in ".md" (lower case) if it is a procedure.'
-            if lower.endswith((".md", ".markdown", ".mdown"))
-            else "Only .md procedure files, the four registers and the forms folder are published."
+        hint = Msg(
+            "file.not_source.hint_md" if lower.endswith((".md", ".markdown", ".mdown")) else "file.not_source.hint"
         )
-        report.warn("source.not_read", tree.rel(path), 1, "", "this file is not a source and is not published.", hint)
+        report.warn("source.not_read", tree.rel(path), 1, "", Msg("file.not_source"), hint)
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Msg:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Msg("kind.folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Msg("kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Msg("kind.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return Msg("kind.socket")
+    return Msg("kind.special")
 
 
 @dataclass(frozen=True)
 class NotReadable:
     """Why a path is not read: the message and how to fix it."""
 
-    message: str
-    hint: str
+    message: Msg
+    hint: Msg
 
 
 def regular_file(path: Path, inside: Path) -> tuple[Path, int] | NotReadable:
@@ -149,24 +136,23 @@ def regular_file(path: Path, inside: Path) -> tuple[Path, int] | NotReadable:
     try:
         if path.is_symlink():
             target = Path(os.readlink(path))
-            real = path.resolve()
+            try:
+                real = path.resolve()
+            except RuntimeError:  # a loop of links: Python 3.11 raises this rather than OSError(ELOOP)
+                return NotReadable(Msg("file.link_loop", target=str(target)), Msg("file.dangling.hint"))
             if not real.exists():
-                return NotReadable(
-                    f'expected a file, but received: a link to "{target}", which does not exist.',
-                    "Replace the link with the file itself.",
-                )
+                return NotReadable(Msg("file.dangling", target=str(target)), Msg("file.dangling.hint"))
             if not real.is_relative_to(inside.resolve()):
                 return NotReadable(
-                    f'expected a file inside {inside.name}/, but received: a link to "{target}", outside it.',
-                    "Copy the file itself into the folder instead of linking to it.",
+                    Msg("file.outside", folder=inside.name, target=str(target)), Msg("file.outside.hint")
                 )
         else:
             real = path
         info = os.stat(real)
     except OSError as error:
-        return NotReadable(f"expected a readable file, but received: {error.strerror}.", "Check the file.")
+        return _unreadable(error)
     if not stat.S_ISREG(info.st_mode):
-        return NotReadable(f"expected a regular file, but received: {_kind(info.st_mode)}.", "Replace it with a file.")
+        return NotReadable(Msg("file.not_regular", kind=_kind(info.st_mode)), Msg("file.not_regular.hint"))
     return real, info.st_size
 
 
@@ -177,10 +163,10 @@ def read_limited(path: Path, limit: int) -> bytes | NotReadable:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        return NotReadable(f"expected a readable file, but received: {error.strerror}.", "Check the file.")
+        return _unreadable(error)
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return NotReadable("expected a regular file, but received: a special file.", "Replace it with a file.")
+            return NotReadable(Msg("file.not_regular", kind=Msg("kind.special")), Msg("file.not_regular.hint"))
         return handle.read(limit + 1)
 
 
@@ -200,8 +186,13 @@ def read_source(path: Path, root: Path, limit: int = MAX_SOURCE_BYTES) -> bytes 
 
 
 def _too_big(size: int, limit: int, grown: bool = False) -> NotReadable:
-    received = f"more than {limit // 1000} KB (it grew while it was read)" if grown else f"{size // 1000} KB"
-    return NotReadable(
-        f"expected a source file of at most {limit // 1000} KB, but received: {received}.",
-        "Keep long annexes in a form file and link to it.",
+    message = (
+        Msg("file.grew", limit=Num(limit // 1000))
+        if grown
+        else Msg("file.too_big", limit=Num(limit // 1000), size=Num(size // 1000))
     )
+    return NotReadable(message, Msg("file.too_big.hint"))
+
+
+def _unreadable(error: OSError) -> NotReadable:
+    return NotReadable(Msg("file.unreadable", reason=str(error.strerror or error)), Msg("file.unreadable.hint"))

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .canonical import CONTROL
-from .problems import Report, describe
-from .yamlsrc import Map, Node, Scalar, Seq
+from .messages import Msg, Val
+from .problems import Report, expected
+from .yamlsrc import Node, Scalar, Seq
 
 MISSING: Any = object()
 
@@ -26,15 +27,17 @@ class Context:
     lines: dict[str, int] = field(default_factory=dict)
     untranslated: list[tuple[int, str]] = field(default_factory=list)
 
-    def problem(self, node_or_line: Node | int, key: str, message: str, hint: str = "") -> None:
+    def problem(self, node_or_line: Node | int, key: str, message: Msg, hint: Msg | None = None) -> None:
+        """Record a problem at a node's line (or a line) under ``key``."""
         line = node_or_line if isinstance(node_or_line, int) else node_or_line.line
         self.report.add(self.rel, line, key, message, hint)
 
 
 class Spec:
-    """A kind of value in the source format."""
+    """A kind of value in the source format; ``what`` is the message code of what staff write."""
 
     example: str = ""
+    what: Msg = Msg("what.value")
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         raise NotImplementedError
@@ -43,12 +46,11 @@ class Spec:
         raise NotImplementedError
 
 
-def require_scalar(node: Node, ctx: Context, key: str, what: str) -> Scalar | None:
+def require_scalar(node: Node, ctx: Context, key: str, what: Msg) -> Scalar | None:
     """The node if it is a scalar with a value; otherwise a problem saying ``what`` was expected, and None."""
     if isinstance(node, Scalar) and node.value is not None:
         return node
-    received = "a list" if isinstance(node, Seq) else "a mapping" if isinstance(node, Map) else "nothing"
-    ctx.problem(node, key, f"expected {what}, but received: {received}.")
+    ctx.problem(node, key, expected(what, received_value(node)))
     return None
 
 
@@ -57,12 +59,8 @@ def control_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
     found = CONTROL.search(text)
     if found is None:
         return False
-    ctx.problem(
-        node,
-        key,
-        f"expected a text without control characters, but received: {describe(text)}.",
-        f'Remove the escape that writes U+{ord(found.group()):04X} (such as "\\e" or "\\x1b") from the quoted text.',
-    )
+    code = f"{ord(found.group()):04X}"
+    ctx.problem(node, key, Msg("value.control", received=Val.of(text)), Msg("value.control.hint", code=code))
     return True
 
 

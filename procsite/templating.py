@@ -2,14 +2,24 @@
 
 Values are computed in Python; the Jinja templates in ``procsite/templates``
 only lay them out.
+
+No staff-written text reaches a Markdown parser: each is escaped into an HTML block (``blocks.py``
+keeps those out of the parser), the page's title included (``render_page``). In a Markdown line,
+a title ``Cấp { onfocus=alert(1) }`` or ``{: #__config }`` would become attributes (attr_list),
+``![p](https://…)`` a picture from another host and ``&amp;`` an ampersand. Our own fixed strings
+(section headings) stay Markdown, so that the table of contents lists them.
 """
 
 from __future__ import annotations
 
+import functools
+import html
+import re
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
 from . import paths
@@ -17,14 +27,44 @@ from .i18n import t
 from .loader import Catalog
 from .model import Text
 
+TEMPLATE_DIR = Path(__file__).parent / "templates"
 TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=FileSystemLoader(TEMPLATE_DIR),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+_HEADING_IDS = re.compile(r"\{:[^}]*?#([\w-]+)")
+
+
+def render_page(name: str, title: str, heading: Markup | None = None, **view: Any) -> str:
+    """Render the page template ``name``, whose title is ``title`` and whose h1 shows ``heading``
+    (by default the title; ``_title.md.j2`` writes it as HTML).
+
+    The front matter's ``title`` is HTML to Material, which writes it unescaped into ``<title>`` and
+    the header (MkDocs renders themes without autoescape): it is escaped here, so that a title written
+    ``5 &amp; 6`` shows as written. Quotes stay as they are: Material shows the title as text only."""
+    heading = escape(title) if heading is None else heading
+    return TEMPLATES.get_template(name).render(
+        view,
+        page_title=html.escape(title, quote=False),
+        heading={"html": heading, "id": _heading_id(heading, name)},
+    )
+
+
+def _heading_id(heading: Markup, template: str) -> str:
+    # The id Python-Markdown's toc extension gave the h1 when it was a Markdown heading: the slug of
+    # its text, unique among the ids of the template's own headings ({: #steps }). Without underscores:
+    # Material's own ids begin with "__" (__config, __drawer), and blocks.py writes the id into a
+    # Markdown line, where a pair of "_" is emphasis (only unique()'s "_1" suffix may follow).
+    return unique(slugify(heading.striptags(), "-").replace("_", ""), set(_template_ids(template)))
+
+
+@functools.cache
+def _template_ids(template: str) -> frozenset[str]:
+    return frozenset(_HEADING_IDS.findall((TEMPLATE_DIR / template).read_text(encoding="utf-8")))
 
 
 def text_html(text: Text | None, lang: str) -> Markup:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .messages import Msg, Val
 from .model import Duration, Text
-from .problems import closest, describe, expected
+from .problems import closest, expected
 from .spec import MISSING, Context, Spec, control_problem, received_value, require_scalar
 from .yamlsrc import Map, Node, Scalar
 
@@ -26,13 +27,8 @@ def _markup_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
     found = _MARKUP.search(text) or _SCRIPT_URL.search(text)
     if found is None:
         return False
-    what = "HTML markup" if found.re is _MARKUP else "a script address"
-    ctx.problem(
-        node,
-        key,
-        f"expected plain text, but received: {what} {describe(found.group(0))}.",
-        "Texts are shown exactly as written, never as HTML: remove the markup.",
-    )
+    code = "text.markup" if found.re is _MARKUP else "text.script"
+    ctx.problem(node, key, Msg(code, found=Val.of(found.group(0))), Msg("text.markup.hint"))
     return True
 
 
@@ -41,7 +37,7 @@ class TextSpec(Spec):
 
     Texts are shown exactly as written: HTML markup or a ``javascript:`` address in one is an error."""
 
-    what = 'a text, or a mapping with "vi" and "en" texts'
+    what = Msg("what.text_or_mapping")
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         if isinstance(node, Scalar) and isinstance(node.value, str) and node.value.strip():
@@ -57,10 +53,8 @@ class TextSpec(Spec):
                 if lang not in LANGS:
                     hint = closest(lang, LANGS)
                     if " " in lang.strip() or not lang.isascii():  # an unquoted comma cut a text short
-                        hint = 'A text with a comma must be in quotes: {vi: "Cha, mẹ", en: "Father, mother"}.'
-                    ctx.problem(
-                        line, f"{key}.{lang}", f'expected a language "vi" or "en", but received: "{lang}".', hint
-                    )
+                        hint = Msg("text.comma.hint")
+                    ctx.problem(line, f"{key}.{lang}", Msg("text.language", lang=lang), hint)
                 elif isinstance(child, Scalar) and isinstance(child.value, str) and child.value.strip():
                     text = child.value.strip()
                     if _markup_problem(text, child, ctx, f"{key}.{lang}"):
@@ -69,34 +63,19 @@ class TextSpec(Spec):
                         values[lang] = text
                 elif lang == "vi" and isinstance(child, Scalar) and not str(child.value or "").strip():
                     # An empty Vietnamese text would drop the whole entry: say so where it is written.
-                    ctx.problem(
-                        child,
-                        f"{key}.vi",
-                        'expected a Vietnamese text under "vi", but received: nothing.',
-                        "Every text is written in Vietnamese first.",
-                    )
+                    ctx.problem(child, f"{key}.vi", Msg("text.empty_vi"), Msg("text.vi_first.hint"))
                 elif not (isinstance(child, Scalar) and not str(child.value or "").strip()):
-                    ctx.problem(child, f"{key}.{lang}", expected("a text", received_value(child)) + ".")
+                    ctx.problem(child, f"{key}.{lang}", expected(Msg("what.text"), received_value(child)))
             if marked_up:
                 return MISSING
             if "vi" not in values:
                 if "vi" not in node.items:
-                    ctx.problem(
-                        node,
-                        key,
-                        'expected a Vietnamese text under "vi", but received: none.',
-                        "Every text is written in Vietnamese first.",
-                    )
+                    ctx.problem(node, key, Msg("text.no_vi"), Msg("text.vi_first.hint"))
                 return MISSING
             if "en" not in values:
                 ctx.untranslated.append((node.line, key))
             return Text(values["vi"], values.get("en"))
-        ctx.problem(
-            node,
-            key,
-            expected(self.what, received_value(node)) + ".",
-            'For example: {vi: "Bộ phận Một cửa", en: "One-stop desk"}.',
-        )
+        ctx.problem(node, key, expected(self.what, received_value(node)), Msg("text.example.hint"))
         return MISSING
 
     def schema(self) -> dict[str, Any]:
@@ -110,7 +89,7 @@ class TextSpec(Spec):
                     "properties": {"vi": {"type": "string"}, "en": {"type": "string"}},
                 },
             ],
-            "description": self.what,
+            "description": self.what.render("en"),
         }
 
 
@@ -120,7 +99,9 @@ MAX_DURATION = 1000
 
 
 class DurationSpec(Spec):
-    what = 'a number of working days, working hours or days, e.g. "2 working_days"'
+    """A number and a unit: working_days, working_hours or days."""
+
+    what = Msg("what.duration")
 
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         scalar = require_scalar(node, ctx, key, self.what)
@@ -128,24 +109,15 @@ class DurationSpec(Spec):
             return MISSING
         match = _DURATION.fullmatch(scalar.raw.strip())
         if not match:
-            ctx.problem(
-                node,
-                key,
-                expected(self.what, scalar.raw) + ".",
-                "Write the number, a space and one of: working_days, working_hours, days.",
-            )
+            ctx.problem(node, key, expected(self.what, scalar.raw), Msg("duration.hint"))
             return MISSING
         unit = match.group(2) if match.group(2).endswith("s") else match.group(2) + "s"
         number = match.group(1).replace(",", ".")
         if len(number) > 6 or float(number) > MAX_DURATION:
-            ctx.problem(
-                node,
-                key,
-                expected(f"a duration of at most {MAX_DURATION} {unit}", scalar.raw.strip()) + ".",
-                "Check the number; a longer time is written in a larger unit.",
-            )
+            message = Msg("duration.too_long", limit=MAX_DURATION, unit=unit, received=Val.of(scalar.raw.strip()))
+            ctx.problem(node, key, message, Msg("duration.too_long.hint"))
             return MISSING
         return Duration(float(number), unit)
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "^" + _DURATION.pattern + "$", "description": self.what}
+        return {"type": "string", "pattern": "^" + _DURATION.pattern + "$", "description": self.what.render("en")}

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .canonical import BOM, Flaw, Unreadable, canonical, decode, find_flaws, flaw_problems, line_endings, to_lf
+from .messages import Count, Msg, Num, Val
 from .problems import Report
 
 
@@ -85,21 +86,16 @@ def read_text(data: bytes, rel: str, report: Report) -> Source | None:
             rel,
             1,
             "",
-            "expected UTF-8 text without a byte order mark (BOM), but received: a BOM at the start of the file.",
-            'Run "make fix" to remove it, or save the file as "UTF-8" rather than "UTF-8 with BOM".',
+            Msg("source.bom"),
+            Msg("source.bom.hint"),
         )
         text = text[1:]
     crlf, cr, first = line_endings(text)
     if first:
-        received = [f"Windows line endings (CR LF) on {_lines(crlf)}"] if crlf else []
-        received += [f"carriage returns (CR) without LF on {_lines(cr)}"] if cr else []
-        report.add(
-            rel,
-            first,
-            "",
-            f"expected lines ending in LF, but received: {' and '.join(received)}.",
-            'Run "make fix" to convert them, or set your editor to LF line endings.',
-        )
+        received = [Msg("source.crlf", count=Count(crlf, "line"))] if crlf else []
+        received += [Msg("source.cr", count=Count(cr, "line"))] if cr else []
+        both = Msg("source.and", first=received[0], second=received[1]) if len(received) == 2 else received[0]
+        report.add(rel, first, "", Msg("source.line_endings", received=both), Msg("source.line_endings.hint"))
         text = to_lf(text)
     if len(text) > MAX_LINE:
         for number, line in enumerate(text.split("\n"), start=1):
@@ -108,15 +104,11 @@ def read_text(data: bytes, rel: str, report: Report) -> Source | None:
                     rel,
                     number,
                     "",
-                    f"expected lines of at most {MAX_LINE} characters, but received: {len(line)} characters.",
-                    "Break the text into paragraphs, or keep long annexes in a form file.",
+                    Msg("source.long_line", limit=Num(MAX_LINE), count=Num(len(line))),
+                    Msg("source.long_line.hint"),
                 )
                 return None
     return Source(canonical(text), find_flaws(text))
-
-
-def _lines(count: int) -> str:
-    return f"{count} line" + ("s" if count != 1 else "")
 
 
 def report_flaws(flaws: list[Flaw], rel: str, report: Report, key: str = "") -> None:
@@ -141,8 +133,8 @@ def split_front_matter(text: str, rel: str, report: Report) -> tuple[str, str, i
             rel,
             1,
             "",
-            'expected YAML front matter between two "---" lines, but received: an empty file.',
-            "Start from the annotated example in the staff guide.",
+            Msg("source.empty"),
+            Msg("source.empty.hint"),
         )
         return None
     lines = text.split("\n")
@@ -151,8 +143,8 @@ def split_front_matter(text: str, rel: str, report: Report) -> tuple[str, str, i
             rel,
             1,
             "",
-            f'expected the first line to be "---", but received: "{lines[0][:40]}".',
-            'A procedure file starts with YAML front matter between two "---" lines.',
+            Msg("source.first_line", received=Val.of(lines[0][:40])),
+            Msg("source.first_line.hint"),
         )
         return None
     for number, line in enumerate(lines[1:], start=1):
@@ -162,8 +154,8 @@ def split_front_matter(text: str, rel: str, report: Report) -> tuple[str, str, i
         rel,
         1,
         "",
-        'expected a closing "---" line after the front matter, but received: none.',
-        'Add a line with "---" after the last key.',
+        Msg("source.unclosed"),
+        Msg("source.unclosed.hint"),
     )
     return None
 
@@ -209,7 +201,7 @@ def parse_yaml(
         position = getattr(error, "position", None)
         line = first_line + (text.count("\n", 0, position) if isinstance(position, int) else 0)
         reason = getattr(error, "reason", None) or str(error).split("\n")[0]
-        report.add(rel, line, "", f"expected valid YAML, but received: {reason}.")
+        report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.problem", text=reason)))
         report_flaws(flaws or [], rel, report)
         return None
     finally:
@@ -230,15 +222,15 @@ def parse_yaml(
 
 def _report_yaml_error(error: yaml.MarkedYAMLError, text: str, rel: str, report: Report, first_line: int) -> None:
     mark = error.problem_mark or error.context_mark
-    line = (mark.line + first_line) if mark else first_line
+    # At the end of the text libyaml's mark is past its last line: the problem is on that last line.
+    last = text.rstrip("\n").count("\n")
+    line = (min(mark.line, last) + first_line) if mark else first_line
     what = (error.problem or "invalid YAML").strip()
     bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
     if "\t" in bad_line or "tab" in what:
-        what = "a tab character"
-        hint = "YAML does not allow tab characters for indentation; indent with spaces."
+        report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.tab")), Msg("yaml.tab.hint"))
     else:
-        hint = 'Check the indentation and quote values that contain ": " or start with a special character.'
-    report.add(rel, line, "", f"expected valid YAML, but received: {what}.", hint)
+        report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.problem", text=what)), Msg("yaml.invalid.hint"))
 
 
 def _span_at(spans: list[Span], flaw: Flaw) -> Span | None:
@@ -275,7 +267,7 @@ class _Builder:
     def line(self, mark: Mark) -> int:
         return int(mark.line) + 1 + self.offset
 
-    def refuse(self, mark: Mark, key: str, message: str, hint: str, kind: str = "") -> None:
+    def refuse(self, mark: Mark, key: str, message: Msg, hint: Msg, kind: str = "", name: str = "") -> None:
         """Record a construct staff never write; of anchors, aliases and tags, only the first of each kind
         is reported, with the count of the others, so that a file of a thousand aliases makes one line."""
         self.refused = True
@@ -283,15 +275,14 @@ class _Builder:
             if kind in self.seen:
                 self.seen[kind][1] += 1
                 return
-            self.seen[kind] = [(self.line(mark), key, message, hint), 0]
+            self.seen[kind] = [(self.line(mark), key, name, hint), 0]
             return
         self.report.add(self.rel, self.line(mark), key, message, hint)
 
     def flush(self) -> None:
         """Report the first anchor, alias and tag found, with how many more the file has."""
-        for (line, key, message, hint), more in self.seen.values():
-            if more:
-                message = message[:-1] + f" (and {more} more in this file)."
+        for kind, ((line, key, name, hint), more) in self.seen.items():
+            message = Msg(f"yaml.{kind}", name=name, more=Msg("yaml.more", n=more) if more else "")
             self.report.add(self.rel, line, key, message, hint)
         self.seen.clear()
 
@@ -303,8 +294,8 @@ class _Builder:
                 self.refuse(
                     event.start_mark,
                     "",
-                    'expected one YAML document, but received: a second one after a "---" line.',
-                    'Remove the "---" line, or move what follows it into its own file.',
+                    Msg("yaml.second_document"),
+                    Msg("yaml.second_document.hint"),
                 )
                 return False
             return True
@@ -312,9 +303,10 @@ class _Builder:
             self.refuse(
                 event.start_mark,
                 self.child_path(),
-                f'expected a value written out, but received: the YAML alias "*{event.anchor}".',
-                "Anchors (&) and aliases (*) are not used in procedure files: write the value itself.",
+                Msg("yaml.alias"),
+                Msg("yaml.alias.hint"),
                 "alias",
+                str(event.anchor),
             )
             if not (self.stack and self.stack[-1].in_key):
                 self.add(Scalar(None, "", self.line(event.start_mark)), event.start_mark, event.end_mark)
@@ -333,19 +325,20 @@ class _Builder:
             self.refuse(
                 event.start_mark,
                 path,
-                f'expected a plain value, but received: the YAML anchor "&{event.anchor}".',
-                "Anchors (&) and aliases (*) are not used in procedure files: remove it.",
+                Msg("yaml.anchor"),
+                Msg("yaml.anchor.hint"),
                 "anchor",
+                str(event.anchor),
             )
         tag = getattr(event, "tag", None)
         if tag is not None:
             self.refuse(
                 event.start_mark,
                 path,
-                f'expected a plain value, but received: the YAML tag "{tag.replace("tag:yaml.org,2002:", "!!")}".',
-                'Tags (words starting with "!") are not used in procedure files: remove it, '
-                "and put the value in quotes if it starts with !.",
+                Msg("yaml.tag"),
+                Msg("yaml.tag.hint"),
                 "tag",
+                tag.replace("tag:yaml.org,2002:", "!!"),
             )
         if isinstance(event, yaml.ScalarEvent):
             self.add(self.scalar(event), event.start_mark, event.end_mark)
@@ -362,8 +355,8 @@ class _Builder:
             self.refuse(
                 event.start_mark,
                 path,
-                f"expected lists and mappings nested at most {MAX_DEPTH} levels deep, but received: more.",
-                "A procedure file needs five levels at most: check the brackets and the indentation.",
+                Msg("yaml.too_deep", limit=MAX_DEPTH),
+                Msg("yaml.too_deep.hint"),
             )
             return False
         node: Map | Seq = (
@@ -433,8 +426,8 @@ class _Builder:
                 self.rel,
                 key_line,
                 where,
-                f'expected each key once, but received: "{key}" again (first on line {top.node.items[key][0]}).',
-                "Remove one of the two.",
+                Msg("yaml.duplicate_key", key=key, line=top.node.items[key][0]),
+                Msg("yaml.duplicate_key.hint"),
             )
         if self.spans is not None:
             self.spans.append(self.span(key_start, end, where, node))

@@ -34,7 +34,7 @@ def build_site(procedures: Path, site: Path, project: Path = ROOT) -> int:
     cwd = os.getcwd()
     os.chdir(project)
     try:
-        return main(["build", "--procedures", str(procedures), "--site", str(site)])
+        return main(["build", "--procedures", str(procedures), "--site", str(site), "--lang", "en"])
     finally:
         os.chdir(cwd)
 

@@ -21,7 +21,7 @@ def pasted_image(size: int) -> str:
 
 def check_command(procedures: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures)],
+        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures), "--lang", "en"],
         cwd=procedures.parent,
         capture_output=True,
         text=True,
@@ -35,9 +35,9 @@ def test_a_5_mb_procedure_file_is_refused_before_it_is_read(procedures: Path) ->
     size_kb = path.stat().st_size // 1000
     assert size_kb > 5000
     where = "procedures/ho-tich/khai-sinh.md:1:"
-    message = f"{where} expected a source file of at most 200 KB, but received: {size_kb} KB. {HINT}"
+    message = f"{where} expected a source file of at most 200 KB, but received: {size_kb:,} KB. {HINT}"
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == message
+    assert catalog.report.text("en") == message
     assert catalog.procedures == [] and catalog.unreadable == ["procedures/ho-tich/khai-sinh.md"]
     result = check_command(procedures)
     assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
@@ -49,9 +49,9 @@ def test_a_5_mb_english_text_is_refused_too(procedures: Path) -> None:
     path.write_text(pasted_image(FIVE_MB), encoding="utf-8")
     size_kb = path.stat().st_size // 1000
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == (
-        f"procedures/ho-tich/khai-sinh.en.md:1: expected a source file of at most 200 KB, but received: {size_kb} KB. "
-        + HINT
+    assert catalog.report.text("en") == (
+        f"procedures/ho-tich/khai-sinh.en.md:1: expected a source file of at most 200 KB, but received: "
+        f"{size_kb:,} KB. " + HINT
     )
     result = check_command(procedures)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -65,11 +65,11 @@ def test_a_body_at_the_limit_is_read_and_one_character_more_is_refused(procedure
     filler = (line * (MAX_BODY_CHARACTERS // len(line) + 1))[: MAX_BODY_CHARACTERS - len(body)]
     path.write_text(front + "\n---\n" + body + filler, encoding="utf-8")
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
+    assert catalog.report.text("en") == ""
     assert [p.code for p in catalog.procedures] == ["1.001193"]
     path.write_text(front + "\n---\n" + body + filler + "x", encoding="utf-8")
     body_line = front.count("\n") + 3
-    assert load_catalog(procedures).report.text() == (
-        f"procedures/ho-tich/khai-sinh.md:{body_line}: body: expected a text of at most 100,000 characters, "
-        f"but received: 100,001. {HINT}"
+    assert load_catalog(procedures).report.text("en") == (
+        f"procedures/ho-tich/khai-sinh.md:{body_line}: body text (body): expected a text of at most 50,000 characters, "
+        f"but received: 50,001. {HINT}"
     )

@@ -16,7 +16,7 @@ MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
 
 def build(procedures: Path, site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    status = main(["build", "--procedures", str(procedures), "--site", str(site)])
+    status = main(["build", "--procedures", str(procedures), "--site", str(site), "--lang", "en"])
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -119,7 +119,8 @@ def test_failed_build_leaves_the_site_as_it_was(
     status, out, err = build(procedures, site, capsys)
     assert status == 1 and out == ""
     assert err == (
-        'procedures/ho-tich/khai-sinh.md:33: steps[0].unit: expected an id of units.yml, but received: "motcua". '
+        "procedures/ho-tich/khai-sinh.md:33: step 1, unit (steps[0].unit): expected an id of units.yml, but received: "
+        '"motcua". '
         'Did you mean "mot-cua"?\n\n1 problem found; nothing was built. Fix them and run the command again.\n'
     )
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
@@ -159,11 +160,13 @@ def test_check_lists_missing_translations(procedures: Path, capsys: pytest.Captu
         path.read_text(encoding="utf-8").replace("{vi: Trả kết quả, en: Return the result}", "Trả kết quả"),
         encoding="utf-8",
     )
-    assert main(["check", "--procedures", str(procedures)]) == 0
+    assert main(["check", "--procedures", str(procedures), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.endswith(
         'Missing English translations: 1 (shown in Vietnamese, marked "not yet translated"):\n'
-        "  procedures/ho-tich/khai-sinh.md:42: steps[3].action: translation.missing: no English text yet\n"
+        "  procedures/ho-tich/khai-sinh.md:42: step 4, action (steps[3].action): translation.missing: "
+        "no English text yet\n"
+        "Warnings: 0.\n"
     )
 
 

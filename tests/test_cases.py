@@ -1,6 +1,6 @@
 """Golden cases: each folder under tests/cases/invalid overlays the minimal fixture with broken
 files (and removes the fixture files listed in its removed.txt); expected.txt holds, word for
-word, the messages staff must see."""
+word, the messages staff see in Vietnamese (the default), expected.en.txt the same in English."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ import pytest
 from procsite.loader import load_catalog
 
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").iterdir())
-CASE_FILES = {"expected.txt", "removed.txt"}
+CASE_FILES = {"expected.txt", "expected.en.txt", "removed.txt"}
+EXPECTED = {"vi": "expected.txt", "en": "expected.en.txt"}
+"""The messages of a case in each language."""
 """Files of a case folder that describe the case rather than overlay the fixture."""
 
 
-def overlay(case: Path, procedures: Path) -> str:
+def overlay(case: Path, procedures: Path, lang: str = "vi") -> str:
     """Apply ``case`` to the copy of the minimal fixture in ``procedures``; returns the expected messages."""
     removed = case / "removed.txt"
     for rel in removed.read_text(encoding="utf-8").split() if removed.exists() else []:
@@ -28,28 +30,42 @@ def overlay(case: Path, procedures: Path) -> str:
             target = procedures / source.relative_to(case)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())
-    return (case / "expected.txt").read_text(encoding="utf-8")
+    return (case / EXPECTED[lang]).read_text(encoding="utf-8")
 
 
-def test_the_corpus_covers_at_least_45_cases() -> None:
-    assert len(CASES) >= 45
-    assert all((case / "expected.txt").is_file() for case in CASES)
+def test_the_corpus_covers_at_least_90_cases_in_both_languages() -> None:
+    assert len(CASES) >= 90
+    assert all((case / name).is_file() for case in CASES for name in EXPECTED.values())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_invalid_case_reports_expected_messages(case: Path, procedures: Path) -> None:
-    expected = overlay(case, procedures)
+    overlay(case, procedures)
+    expected = {lang: (case / name).read_text(encoding="utf-8") for lang, name in EXPECTED.items()}
     catalog = load_catalog(procedures)
-    assert catalog.report.text() + "\n" == expected
+    assert catalog.report.text("vi") + "\n" == expected["vi"]
+    assert catalog.report.text("en") + "\n" == expected["en"]
+    assert expected["vi"].count("\n") == expected["en"].count("\n")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_check_command_fails_cleanly_on_invalid_case(case: Path, procedures: Path, tmp_path: Path) -> None:
-    """The command staff run: exit status 1, the same messages on stderr, nothing on stdout, no traceback."""
-    expected = overlay(case, procedures)
+SUMMARY = {
+    "vi": "Có {count} lỗi; chưa dựng trang nào. Hãy sửa rồi chạy lại lệnh.\n",
+    "en": "{count} problem{s} found; nothing was built. Fix them and run the command again.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("case", "lang"), [(c, lang) for c in CASES for lang in EXPECTED], ids=lambda v: getattr(v, "name", v)
+)
+def test_check_command_fails_cleanly_on_invalid_case(case: Path, lang: str, procedures: Path, tmp_path: Path) -> None:
+    """The command staff run: exit status 1, the same messages on stderr, nothing on stdout, no traceback;
+    in Vietnamese unless asked for English."""
+    expected = overlay(case, procedures, lang)
     env = {**os.environ, "PROCEDURES": ""}
+    env.pop("PROCSITE_LANG", None)
+    language = ["--lang", "en"] if lang == "en" else []
     result = subprocess.run(
-        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures)],
+        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures), *language],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -60,10 +76,7 @@ def test_check_command_fails_cleanly_on_invalid_case(case: Path, procedures: Pat
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout == ""
-    assert result.stderr == (
-        f"{expected}\n{count} problem{'s' if count != 1 else ''} found; nothing was built. "
-        "Fix them and run the command again.\n"
-    )
+    assert result.stderr == f"{expected}\n" + SUMMARY[lang].format(count=count, s="s" if count != 1 else "")
 
 
 def test_minimal_fixture_is_valid(procedures: Path) -> None:

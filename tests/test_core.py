@@ -51,10 +51,10 @@ def test_missing_english_falls_back_to_vietnamese_and_is_listed(procedures: Path
     edit(procedures, "result: {vi: Giấy khai sinh, en: Birth certificate}", "result: Giấy khai sinh")
     (procedures / "ho-tich" / "khai-sinh.en.md").unlink()
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
-    assert [str(u) for u in catalog.untranslated] == [
+    assert catalog.report.text("en") == ""
+    assert [u.render("en") for u in catalog.untranslated] == [
         "procedures/ho-tich/khai-sinh.md:50: result: translation.missing: no English text yet",
-        "procedures/ho-tich/khai-sinh.md:55: body: translation.missing: no English text yet",
+        "procedures/ho-tich/khai-sinh.md:55: body text (body): translation.missing: no English text yet",
     ]
     page = PageRenderer(catalog, "en").procedure(catalog.procedures[0])
     assert '<span lang="vi">Giấy khai sinh</span> <small class="ps-untranslated">(not yet translated)</small>' in page
@@ -78,12 +78,14 @@ def test_word_paste_and_decomposed_text_are_refused_once_per_value(procedures: P
     assert decomposed != "Giấy khai sinh"
     edit(procedures, "result: {vi: Giấy khai sinh,", f'result: {{vi: "\u200b{decomposed}\u00a0bản\ufeff chính",')
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == "\n".join(
+    assert catalog.report.text("en") == "\n".join(
         [
-            "procedures/ho-tich/khai-sinh.md:50: result.vi: expected plain spaces and visible characters, but "
+            "procedures/ho-tich/khai-sinh.md:50: result, Vietnamese (result.vi): expected plain spaces and "
+            "visible characters, but "
             'received: a zero-width space (U+200B) before "Giấy" and 2 more such characters. Run "make fix" to '
             f"replace or remove them; {PASTE}",
-            "procedures/ho-tich/khai-sinh.md:50: result.vi: expected text in Unicode NFC (composed characters), "
+            "procedures/ho-tich/khai-sinh.md:50: result, Vietnamese (result.vi): expected text in Unicode NFC "
+            "(composed characters), "
             f'but received: decomposed characters in "Giấy". {NFC_HINT}',
         ]
     )
@@ -95,15 +97,18 @@ def test_each_word_paste_character_is_named_with_the_word_beside_it(procedures: 
     edit(procedures, "title: {vi: Đăng ký khai sinh,", "title: {vi:\u00a0Đăng ký khai sinh\u2060,")
     edit(procedures, "  limit: 3 working_days\n", "  limit: 3\u00a0working_days\n")
     edit(procedures, "Nộp hồ sơ tại Bộ phận", "Nộp hồ sơ\u200e tại\u2029Bộ phận")
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
-            "procedures/ho-tich/khai-sinh.md:2: title.vi: expected plain spaces and visible characters, but "
+            "procedures/ho-tich/khai-sinh.md:2: title, Vietnamese (title.vi): expected plain spaces and "
+            "visible characters, but "
             'received: a non-breaking space (U+00A0) before "Đăng" and 1 more such character. Run "make fix" to '
             f"replace or remove them; {PASTE}",
-            "procedures/ho-tich/khai-sinh.md:19: processing_time.limit: expected plain spaces and visible "
+            "procedures/ho-tich/khai-sinh.md:19: processing time, limit (processing_time.limit): expected "
+            "plain spaces and visible "
             'characters, but received: a non-breaking space (U+00A0) after "3". Run "make fix" to replace it '
             f"with a plain space; {PASTE}",
-            "procedures/ho-tich/khai-sinh.md:55: body: expected plain spaces and visible characters, but received: "
+            "procedures/ho-tich/khai-sinh.md:55: body text (body): expected plain spaces and visible "
+            "characters, but received: "
             'a left-to-right mark (U+200E) after "sơ" and 1 more such character. Run "make fix" to replace or '
             f"remove them; {PASTE}",
         ]
@@ -113,12 +118,14 @@ def test_each_word_paste_character_is_named_with_the_word_beside_it(procedures: 
 def test_the_hint_says_whether_make_fix_replaces_or_removes_the_characters(procedures: Path) -> None:
     edit(procedures, "output: {vi: Dự thảo,", "output: {vi: Dự\u00a0thảo\u00a0,")
     edit(procedures, "change: {vi: Cập nhật,", "change: {vi: Cập\u200c nhật\u200d,")
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
-            "procedures/ho-tich/khai-sinh.md:13: iso.revisions[1].change.vi: expected plain spaces and visible "
+            "procedures/ho-tich/khai-sinh.md:13: revision 2, change, Vietnamese (iso.revisions[1].change.vi): "
+            "expected plain spaces and visible "
             'characters, but received: a zero-width non-joiner (U+200C) after "Cập" and 1 more such character. '
             f'Run "make fix" to remove them; {PASTE}',
-            "procedures/ho-tich/khai-sinh.md:38: steps[1].output.vi: expected plain spaces and visible characters, "
+            "procedures/ho-tich/khai-sinh.md:38: step 2, output, Vietnamese (steps[1].output.vi): expected "
+            "plain spaces and visible characters, "
             'but received: a non-breaking space (U+00A0) after "Dự" and 1 more such character. Run "make fix" to '
             f"replace them with plain spaces; {PASTE}",
         ]
@@ -128,12 +135,14 @@ def test_the_hint_says_whether_make_fix_replaces_or_removes_the_characters(proce
 def test_word_paste_in_a_list_is_placed_at_its_item(procedures: Path) -> None:
     edit(procedures, "  - name: {vi: Căn cước,", "  -\u00a0name: {vi: Căn cước,")
     edit(procedures, "  en: [newborn]", "  en: [baby, newborn\u200b]")
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
-            "procedures/ho-tich/khai-sinh.md:29: documents[1]: expected plain spaces and visible characters, but "
+            "procedures/ho-tich/khai-sinh.md:29: document 2 (documents[1]): expected plain spaces and visible "
+            "characters, but "
             'received: a non-breaking space (U+00A0) before "name". Run "make fix" to replace it with a plain '
             f"space; {PASTE}",
-            "procedures/ho-tich/khai-sinh.md:53: keywords.en[1]: expected plain spaces and visible characters, but "
+            "procedures/ho-tich/khai-sinh.md:53: keywords, English (keywords.en[1]): expected plain spaces and "
+            "visible characters, but "
             f'received: a zero-width space (U+200B) after "newborn". Run "make fix" to remove it; {PASTE}',
         ]
     )
@@ -142,11 +151,13 @@ def test_word_paste_in_a_list_is_placed_at_its_item(procedures: Path) -> None:
 def test_decomposed_text_is_reported_per_body_line_with_its_words(procedures: Path) -> None:
     body = "Nộp hồ sơ tại Bộ phận Một cửa.\nNhận kết quả tại Bộ phận Một cửa.\n"
     edit(procedures, "Nộp hồ sơ tại Bộ phận Một cửa.", unicodedata.normalize("NFD", body))
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
-            "procedures/ho-tich/khai-sinh.md:55: body: expected text in Unicode NFC (composed characters), but "
+            "procedures/ho-tich/khai-sinh.md:55: body text (body): expected text in Unicode NFC (composed "
+            "characters), but "
             f'received: decomposed characters in "Nộp" and 7 more words. {NFC_HINT}',
-            "procedures/ho-tich/khai-sinh.md:56: body: expected text in Unicode NFC (composed characters), but "
+            "procedures/ho-tich/khai-sinh.md:56: body text (body): expected text in Unicode NFC (composed "
+            "characters), but "
             f'received: decomposed characters in "Nhận" and 7 more words. {NFC_HINT}',
         ]
     )
@@ -154,7 +165,7 @@ def test_decomposed_text_is_reported_per_body_line_with_its_words(procedures: Pa
 
 def test_word_paste_outside_any_value_is_reported_at_its_line(procedures: Path) -> None:
     edit(procedures, "field: ho-tich\n", "field: ho-tich\n# Lĩnh vực\u00a0hộ tịch\n")
-    assert load_catalog(procedures).report.text() == (
+    assert load_catalog(procedures).report.text("en") == (
         "procedures/ho-tich/khai-sinh.md:15: expected plain spaces and visible characters, but received: a "
         f'non-breaking space (U+00A0) after "vực". Run "make fix" to replace it with a plain space; {PASTE}'
     )
@@ -164,15 +175,16 @@ def test_word_paste_is_still_reported_when_the_yaml_or_front_matter_is_broken(pr
     edit(procedures, "level: commune\n", "level: [commune\n")
     edit(procedures, "Nộp hồ sơ tại", "Nộp hồ sơ\u200b tại")
     (procedures / "ho-tich" / "khac.md").write_text("Tờ\u00a0khai\n", encoding="utf-8")
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
             "procedures/ho-tich/khac.md:1: expected plain spaces and visible characters, but received: a "
             f'non-breaking space (U+00A0) after "Tờ". Run "make fix" to replace it with a plain space; {PASTE}',
             'procedures/ho-tich/khac.md:1: expected the first line to be "---", but received: "Tờ khai". A '
             'procedure file starts with YAML front matter between two "---" lines.',
-            "procedures/ho-tich/khai-sinh.md:16: expected valid YAML, but received: did not find expected ',' or "
-            "']'. Check the indentation and quote values that contain \": \" or start with a special character.",
-            "procedures/ho-tich/khai-sinh.md:55: body: expected plain spaces and visible characters, but received: "
+            "procedures/ho-tich/khai-sinh.md:16: expected valid YAML, but received: \"did not find expected ',' or "
+            '\']\'". Check the indentation and quote values that contain ": " or start with a special character.',
+            "procedures/ho-tich/khai-sinh.md:55: body text (body): expected plain spaces and visible "
+            "characters, but received: "
             f'a zero-width space (U+200B) after "sơ". Run "make fix" to remove it; {PASTE}',
         ]
     )
@@ -183,7 +195,7 @@ def test_bom_and_crlf_are_refused_and_the_rest_of_the_file_is_still_checked(proc
     path = procedures / KHAI_SINH
     path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode())
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == "\n".join(
+    assert catalog.report.text("en") == "\n".join(
         [
             f"procedures/ho-tich/khai-sinh.md:1: {BOM_MESSAGE}",
             "procedures/ho-tich/khai-sinh.md:1: expected lines ending in LF, but received: Windows line endings "
@@ -198,7 +210,7 @@ def test_bom_and_crlf_are_refused_and_the_rest_of_the_file_is_still_checked(proc
 def test_lone_carriage_returns_are_counted_from_the_first_line_that_has_one(procedures: Path) -> None:
     path = procedures / "fields.yml"
     path.write_bytes(b"ho-tich:\n  name:\r    {vi: H\xe1\xbb\x99 t\xe1\xbb\x8bch, en: Civil status}\r\n")
-    assert load_catalog(procedures).report.text() == (
+    assert load_catalog(procedures).report.text("en") == (
         "procedures/fields.yml:2: expected lines ending in LF, but received: Windows line endings (CR LF) on 1 "
         f"line and carriage returns (CR) without LF on 1 line. {LF_HINT}"
     )
@@ -209,13 +221,14 @@ def test_english_text_and_registers_are_held_to_the_same_rules(procedures: Path)
     agency = procedures / "agency.yml"
     agency.write_bytes(b"\xef\xbb\xbf" + agency.read_bytes())
     edit(procedures, "Bộ phận Một cửa,", unicodedata.normalize("NFD", "Bộ phận Một cửa,"), Path("units.yml"))
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
             f"procedures/agency.yml:1: {BOM_MESSAGE}",
-            "procedures/ho-tich/khai-sinh.en.md:1: body: expected plain spaces and visible characters, but "
+            "procedures/ho-tich/khai-sinh.en.md:1: body text (body): expected plain spaces and visible characters, but "
             'received: a non-breaking space (U+00A0) after "Submit". Run "make fix" to replace it with a plain '
             f"space; {PASTE}",
-            "procedures/units.yml:4: mot-cua.name.vi: expected text in Unicode NFC (composed characters), but "
+            "procedures/units.yml:4: name, Vietnamese (mot-cua.name.vi): expected text in Unicode NFC "
+            "(composed characters), but "
             f'received: decomposed characters in "Bộ" and 3 more words. {NFC_HINT}',
         ]
     )
@@ -224,7 +237,7 @@ def test_english_text_and_registers_are_held_to_the_same_rules(procedures: Path)
 def test_smart_quotes_in_text_are_typography_not_word_paste(procedures: Path) -> None:
     edit(procedures, "result: {vi: Giấy khai sinh,", "result: {vi: Giấy khai sinh “bản chính”,")
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
+    assert catalog.report.text("en") == ""
     assert catalog.procedures[0].result.vi == "Giấy khai sinh “bản chính”"
 
 
@@ -232,13 +245,14 @@ def test_every_problem_of_every_file_is_reported_in_one_run(procedures: Path) ->
     edit(procedures, "field: ho-tich\n", "field: hotich\n")
     edit(procedures, "    unit: ho-tich\n", "    unit: hotich\n")
     (procedures / "ho-tich" / "khac.md").write_text("", encoding="utf-8")
-    assert load_catalog(procedures).report.text() == "\n".join(
+    assert load_catalog(procedures).report.text("en") == "\n".join(
         [
             'procedures/ho-tich/khac.md:1: expected YAML front matter between two "---" lines, but received: an empty '
             "file. Start from the annotated example in the staff guide.",
             'procedures/ho-tich/khai-sinh.md:14: field: expected an id of fields.yml, but received: "hotich". '
             'Did you mean "ho-tich"?',
-            'procedures/ho-tich/khai-sinh.md:36: steps[1].unit: expected an id of units.yml, but received: "hotich". '
+            "procedures/ho-tich/khai-sinh.md:36: step 2, unit (steps[1].unit): expected an id of units.yml, "
+            'but received: "hotich". '
             'Did you mean "ho-tich"?',
         ]
     )
@@ -247,15 +261,15 @@ def test_every_problem_of_every_file_is_reported_in_one_run(procedures: Path) ->
 def test_parallel_step_and_timing_note_relax_the_time_check(procedures: Path) -> None:
     edit(procedures, "    duration: 0.5 working_days\n", "    duration: 0.5 working_days\n    parallel: true\n")
     assert "add up to the processing time (3 working_days), but received: 2.5 working_days" in (
-        load_catalog(procedures).report.text()
+        load_catalog(procedures).report.text("en")
     )
     edit(procedures, "result:", "timing_note: {vi: Ký song song, en: Signed in parallel}\nresult:")
-    assert load_catalog(procedures).report.text() == ""
+    assert load_catalog(procedures).report.text("en") == ""
 
 
 def test_same_day_steps_must_fit_in_a_working_day(procedures: Path) -> None:
     edit(procedures, "  limit: 3 working_days\n", "  limit: same_day\n")
-    assert load_catalog(procedures).report.text() == (
+    assert load_catalog(procedures).report.text("en") == (
         "procedures/ho-tich/khai-sinh.md:32: steps: expected steps that fit in one working day (8 working_hours), "
         'but received: 3 working_days in all. Correct the step durations, mark a step "parallel: true", or explain '
         'in "timing_note".'
@@ -294,7 +308,7 @@ def test_texts_cannot_inject_markup(procedures: Path) -> None:
         encoding="utf-8",
     )
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
+    assert catalog.report.text("en") == ""
     catalog.procedures[0].result = Text("<script>alert(1)</script>", "Birth certificate")
     page = PageRenderer(catalog, "vi").procedure(catalog.procedures[0])
     assert "<script>" not in page and "<img" not in page
@@ -310,11 +324,12 @@ def test_html_in_a_text_is_an_error_but_a_plain_less_than_sign_is_not(procedures
     where = "procedures/ho-tich/khai-sinh.md"
     markup = "expected plain text, but received: HTML markup"
     hint = "Texts are shown exactly as written, never as HTML: remove the markup."
-    assert catalog.report.text().splitlines() == [
-        f'{where}:25: fees[1].label.en: {markup} "<IMG SRC=x OnError=alert(1)>". {hint}',
-        f'{where}:25: fees[1].label.vi: {markup} "<b>". {hint}',
-        f'{where}:27: documents[0].name.en: {markup} "<!-- hidden -->". {hint}',
-        f'{where}:29: documents[1].name: expected plain text, but received: a script address "JavaScript:". {hint}',
+    assert catalog.report.text("en").splitlines() == [
+        f'{where}:25: fee 2, label, English (fees[1].label.en): {markup} "<IMG SRC=x OnError=alert(1)>". {hint}',
+        f'{where}:25: fee 2, label, Vietnamese (fees[1].label.vi): {markup} "<b>". {hint}',
+        f'{where}:27: document 1, name, English (documents[0].name.en): {markup} "<!-- hidden -->". {hint}',
+        f"{where}:29: document 2, name (documents[1].name): expected plain text, but received: a script address "
+        f'"JavaScript:". {hint}',
     ]
     assert catalog.procedures == []
 
@@ -323,7 +338,7 @@ def test_quoted_dates_and_vietnamese_thousands_are_read_as_meant(procedures: Pat
     edit(procedures, "effective: 2025-07-01", 'effective: "2025-07-01"')
     edit(procedures, "  - amount: 50000\n", '  - amount: "50.000"\n')
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
+    assert catalog.report.text("en") == ""
     assert catalog.procedures[0].iso.effective == dt.date(2025, 7, 1)
     assert [fee.amount for fee in catalog.procedures[0].fees] == [0, 50000]
 
@@ -341,3 +356,15 @@ def test_folding_and_vietnamese_order() -> None:
         "Dán tem",
         "Đăng ký kết hôn",
     ]
+
+
+def test_body_links_to_pages_files_and_sections_of_the_site_are_accepted(procedures: Path) -> None:
+    """What a body may link to: another procedure, a unit or field page, a form, a section, the web."""
+    source = procedures / "ho-tich" / "khai-sinh.md"
+    links = (
+        "[đây](./#documents) [phí](#fees) [danh mục](../) [chính nó](../khai-sinh/#steps) "
+        "[một cửa](../../don-vi/mot-cua/) [hộ tịch](../../linh-vuc/ho-tich/) [tờ khai](../../bieu-mau/to-khai.pdf) "
+        "[cổng](https://dichvucong.gov.vn) [thư](mailto:a@b.vn) [gọi](tel:1022) [trang chủ](../../)"
+    )
+    source.write_text(source.read_text(encoding="utf-8") + "\n" + links + "\n", encoding="utf-8")
+    assert load_catalog(procedures).report.text("en") == ""

@@ -53,17 +53,18 @@ def broken(old: str, new: str) -> bytes:
 def test_each_kind_of_fix(procedures: Path, data: bytes, change: str) -> None:
     (procedures / KHAI_SINH).write_bytes(data)
     report = fix_folder(procedures)
-    assert len(report.fixed) == 1 and report.fixed[0].startswith("procedures/ho-tich/khai-sinh.md: ")
-    assert change in report.fixed[0]
+    lines = report.fixed_lines("en")
+    assert len(lines) == 1 and lines[0].startswith("procedures/ho-tich/khai-sinh.md: ")
+    assert change in lines[0]
     assert report.problems == [] and report.clean == 5
-    assert report.summary() == "Fixed 1 file; the others were already clean."
+    assert report.summary("en") == "Fixed 1 file; the others were already clean."
     assert (procedures / KHAI_SINH).read_bytes() == CLEAN
 
 
 def test_every_change_of_a_file_is_listed_in_one_line(procedures: Path) -> None:
     word_paste = broken("Giấy khai sinh", "\u200b" + unicodedata.normalize("NFD", "Giấy") + "\u00a0khai sinh")
     (procedures / KHAI_SINH).write_bytes(b"\xef\xbb\xbf" + word_paste.replace(b"\n", b"\r\n"))
-    assert fix_folder(procedures).fixed == [
+    assert fix_folder(procedures).fixed_lines("en") == [
         "procedures/ho-tich/khai-sinh.md: removed the BOM; 55 CR LF line endings → LF; 1 decomposed character "
         "composed; 1 non-breaking space (U+00A0) → space; 1 zero-width space (U+200B) removed"
     ]
@@ -75,7 +76,7 @@ def test_clean_files_are_not_rewritten(procedures: Path) -> None:
         os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     report = fix_folder(procedures)
     assert report.fixed == [] and report.problems == []
-    assert report.summary() == "Nothing to fix: every source file (6) is already clean."
+    assert report.summary("en") == "Nothing to fix: every source file (6) is already clean."
     assert [p.stat().st_mtime_ns for p in files] == [1_000_000_000] * len(files)
 
 
@@ -96,15 +97,15 @@ def test_a_legacy_encoding_is_never_guessed(procedures: Path) -> None:
     agency.write_bytes(b"\xef\xbb\xbf" + agency.read_bytes())
     report = fix_folder(procedures)
     assert path.read_bytes() == legacy
-    assert [str(p) for p in report.problems] == [LEGACY]
-    assert report.fixed == ["procedures/agency.yml: removed the BOM"]
-    assert report.summary() == "Fixed 1 file; 1 file could not be fixed (see why above) and was left as it was."
+    assert [p.render("en") for p in report.problems] == [LEGACY]
+    assert report.fixed_lines("en") == ["procedures/agency.yml: removed the BOM"]
+    assert report.summary("en") == "Fixed 1 file; 1 file could not be fixed (see why above) and was left as it was."
 
 
 def test_utf16_without_a_byte_order_mark_is_left_alone(procedures: Path) -> None:
     path = procedures / KHAI_SINH
     path.write_bytes(TEXT.encode("utf-16-le"))
-    assert [str(p) for p in fix_folder(procedures).problems] == [
+    assert [p.render("en") for p in fix_folder(procedures).problems] == [
         "procedures/ho-tich/khai-sinh.md:1: expected a UTF-8 text file, but received: a UTF-16 file. "
         'Save it again as "UTF-8" in your editor.'
     ]
@@ -129,7 +130,7 @@ def test_round_trip_a_broken_folder_is_fixed_into_the_clean_one(procedures: Path
     report = fix_folder(procedures)
     assert len(report.fixed) == 4 and report.problems == []
     fixed = load_catalog(procedures)
-    assert fixed.report.text() == ""
+    assert fixed.report.text("en") == ""
     for path in MINIMAL.rglob("*"):
         if path.is_file():
             assert (procedures / path.relative_to(MINIMAL)).read_bytes() == path.read_bytes(), path
@@ -141,7 +142,7 @@ def test_round_trip_a_broken_folder_is_fixed_into_the_clean_one(procedures: Path
 
 def procsite(command: str, procedures: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "procsite", command, "--procedures", str(procedures)],
+        [sys.executable, "-m", "procsite", command, "--procedures", str(procedures), "--lang", "en"],
         cwd=procedures.parent,
         env={**os.environ, "PROCEDURES": ""},
         capture_output=True,

@@ -22,7 +22,7 @@ SUMMARY = "\n\n{count} problem{s} found; nothing was built. Fix them and run the
 
 def check(procedures: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures)],
+        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures), "--lang", "en"],
         cwd=procedures.parent,
         capture_output=True,
         text=True,
@@ -45,7 +45,8 @@ def test_a_form_linked_to_a_file_of_the_server_is_refused(procedures: Path) -> N
     form.symlink_to("/etc/hostname")
     refused_with(
         procedures,
-        'procedures/forms.yml:3: to-khai.file: expected a file inside forms/, but received: a link to "/etc/hostname",'
+        "procedures/forms.yml:3: file (to-khai.file): expected a file inside forms/, but received: a link to "
+        '"/etc/hostname",'
         " outside it. Copy the file itself into the folder instead of linking to it.",
     )
 
@@ -54,8 +55,8 @@ def test_a_form_linked_to_another_file_of_the_forms_folder_is_published(procedur
     (procedures / "forms" / "to-khai.pdf").rename(procedures / "forms" / "mau-goc.pdf")
     (procedures / "forms" / "to-khai.pdf").symlink_to("mau-goc.pdf")
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
-    assert catalog.report.warnings_text() == (
+    assert catalog.report.text("en") == ""
+    assert catalog.report.warnings_text("en") == (
         "procedures/forms/mau-goc.pdf:1: form.unused: no form of forms.yml lists this file, so it is not published. "
         "Add it to forms.yml, or remove it from the forms folder."
     )
@@ -96,7 +97,7 @@ def test_a_named_pipe_as_a_form_does_not_stall_the_check(procedures: Path) -> No
     os.mkfifo(procedures / "forms" / "to-khai.pdf")
     refused_with(
         procedures,
-        "procedures/forms.yml:3: to-khai.file: expected a regular file, but received: a named pipe (FIFO)."
+        "procedures/forms.yml:3: file (to-khai.file): expected a regular file, but received: a named pipe (FIFO)."
         " Replace it with a file.",
     )
 
@@ -132,8 +133,8 @@ def test_a_link_to_a_folder_is_reported_not_followed(procedures: Path, tmp_path:
     (tmp_path / "elsewhere").mkdir()
     (procedures / "khac").symlink_to(tmp_path / "elsewhere")
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
-    assert catalog.report.warnings_text() == (
+    assert catalog.report.text("en") == ""
+    assert catalog.report.warnings_text("en") == (
         "procedures/khac:1: source.not_read: this link to a folder is not followed; nothing in it is published. "
         "Copy the folder itself into the procedures folder."
     )
@@ -144,8 +145,8 @@ def test_files_that_are_not_sources_are_reported_as_not_published(procedures: Pa
     (procedures / "ghi-chu.txt").write_text("ghi chú\n", encoding="utf-8")
     (procedures / "README.md").write_text("Thư mục thủ tục.\n", encoding="utf-8")
     catalog = load_catalog(procedures)
-    assert catalog.report.text() == ""
-    assert catalog.report.warnings_text() == (
+    assert catalog.report.text("en") == ""
+    assert catalog.report.warnings_text("en") == (
         "procedures/ghi-chu.txt:1: source.not_read: this file is not a source and is not published. "
         "Only .md procedure files, the four registers and the forms folder are published.\n"
         "procedures/ho-tich/ket-hon.MD:1: source.not_read: this file is not a source and is not published. "
@@ -162,3 +163,12 @@ def test_csp_never_trusts_a_script_of_a_copied_file(tmp_path: Path) -> None:
     (site / "thu-tuc" / "index.html").write_text("<script>var ours = 1;</script>", encoding="utf-8")
     policy = content_security_policy(site)
     assert policy.count("'sha256-") == 1
+
+
+def test_a_link_that_leads_back_to_itself_is_refused(procedures: Path) -> None:
+    (procedures / "ho-tich" / "vong.md").symlink_to("vong.md")
+    refused_with(
+        procedures,
+        'procedures/ho-tich/vong.md:1: expected a file, but received: a link to "vong.md", which leads back to itself.'
+        " Replace the link with the file itself.",
+    )

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from procsite.body import render_body
+from procsite.loader import load_catalog
 from tests.browser import serve
 from tests.conftest import build_site
 
@@ -58,8 +59,36 @@ PAYLOADS = [
 ]
 
 
+def with_body(procedures: Path, text: str, english: str | None = None) -> None:
+    """The fixture's procedure with ``text`` as its Vietnamese body (and ``english`` as its English one)."""
+    source = procedures / "ho-tich" / "khai-sinh.md"
+    front = source.read_text(encoding="utf-8").split("\n---\n")[0]
+    source.write_text(front + "\n---\n" + text, encoding="utf-8")
+    if english is not None:
+        (procedures / "ho-tich" / "khai-sinh.en.md").write_text(english, encoding="utf-8")
+
+
+def refused_in_a_body(payload: str) -> list[str]:
+    """The problems ``procsite check`` reports for a body that is this payload (empty: it is published)."""
+    import shutil
+    import tempfile
+
+    procedures = Path(tempfile.mkdtemp()) / "procedures"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", procedures)
+    with_body(procedures, payload + "\n")
+    problems = load_catalog(procedures).report.text("en").splitlines()
+    shutil.rmtree(procedures.parent)
+    return problems
+
+
+REFUSED = [p for p in PAYLOADS if refused_in_a_body(p)]
+"""Links and pictures that lead nowhere on the site (javascript:, data:, another host's picture): check
+refuses them, so they never reach a page; the rest is published, and must be harmless."""
+PUBLISHED = [p for p in PAYLOADS if p not in REFUSED]
+
+
 def body(lang: str) -> str:
-    return f"Payloads ({lang}):\n\n" + "\n\n".join(PAYLOADS) + "\n"
+    return f"Payloads ({lang}):\n\n" + "\n\n".join(PUBLISHED) + "\n"
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +99,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("xss")
     procedures = root / "procedures"
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", procedures)
-    source = procedures / "ho-tich" / "khai-sinh.md"
-    front = source.read_text(encoding="utf-8").split("\n---\n")[0]
-    source.write_text(front + "\n---\n" + body("vi"), encoding="utf-8")
-    (procedures / "ho-tich" / "khai-sinh.en.md").write_text(body("en"), encoding="utf-8")
+    with_body(procedures, body("vi"), body("en"))
     site = root / "site"
     assert build_site(procedures, site) == 0
     return site
@@ -86,7 +112,7 @@ def test_payloads_reach_the_built_pages(xss_site: Path) -> None:
         shown = html.split('class="ps-body">', 1)[1].split("</div>", 1)[0]
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
         assert "&lt;img src=x onerror=alert(3)&gt;" in shown
-        assert shown.count("<p>") >= len(PAYLOADS)
+        assert shown.count("<p>") >= len(PUBLISHED)
         for raw in ("<script>alert", "<iframe", "<svg", "<object", "<embed", "<details", 'src="http', '="javascript:'):
             assert raw not in shown, raw
 
@@ -167,7 +193,19 @@ def test_picture_and_link_addresses_are_judged_as_a_browser_reads_them() -> None
         )
     )
     assert html == (
-        '<p><img alt="a" src="../bieu-mau/so-do.png"> <img alt="b" src=""> <img alt="c" src=""> '
+        '<p><img src="../bieu-mau/so-do.png" alt="a"> <img src="" alt="b"> <img src="" alt="c"> '
         '<a href="https://dichvucong.gov.vn">d</a> <a href="tel:1022">e</a> '
         '<a href="">f</a> <a href="thu-tuc/khai-sinh/">g</a></p>'
     )
+
+
+@pytest.mark.parametrize("payload", REFUSED)
+def test_a_link_or_picture_that_leads_nowhere_on_the_site_is_refused_at_its_line(payload: str) -> None:
+    problems = refused_in_a_body(payload)
+    assert len(problems) == 1
+    assert problems[0].startswith("procedures/ho-tich/khai-sinh.md:")
+    assert ": body text (body): expected a link to a page or file of this site" in problems[0]
+
+
+def test_the_corpus_has_payloads_of_both_kinds() -> None:
+    assert len(REFUSED) >= 10 and len(PUBLISHED) >= 20

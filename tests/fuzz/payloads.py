@@ -1,0 +1,220 @@
+"""What the mutators write: YAML values, YAML constructs, file names and Markdown bodies.
+
+Each payload is ``(name, text)``; the name goes into the counts per mutator and into the
+reproducer, the text is written into the file as is (so a payload may be invalid YAML on purpose).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+Payload = tuple[str, str]
+
+VALUES: list[Payload] = [
+    ("null", "null"),
+    ("tilde", "~"),
+    ("empty", ""),
+    ("empty-quoted", '""'),
+    ("int-29-digits", "9" * 29),
+    ("int-309-digits", "1" + "0" * 308),
+    ("negative", "-1"),
+    ("negative-float", "-0.5"),
+    ("float", "3.75"),
+    ("float-huge", "1e309"),
+    ("float-tiny", "1.0e-400"),
+    ("inf", ".inf"),
+    ("nan", ".nan"),
+    ("hex", "0x1F"),
+    ("underscore-int", "1_000"),
+    ("bool-yes", "yes"),
+    ("bool-false", "false"),
+    ("date", "2025-07-01"),
+    ("date-impossible", "2025-02-30"),
+    ("date-year-1", "0001-01-01"),
+    ("timestamp", "9999-12-31T23:59:59Z"),
+    ("list", "[a, b]"),
+    ("list-empty", "[]"),
+    ("list-of-mappings", "[{vi: a}, {en: b}]"),
+    ("mapping", "{x: 1}"),
+    ("mapping-empty", "{}"),
+    ("mapping-vi-only", "{vi: Chỉ tiếng Việt}"),
+    ("mapping-en-only", "{en: English only}"),
+    ("mapping-vi-list", "{vi: [a, b], en: c}"),
+    ("long-string", "x" * 100_000),
+    ("long-string-quoted", '"' + "Thủ tục " * 12_500 + '"'),
+    ("nul-raw", '"a\x00b"'),
+    ("nul-escaped", '"a\\0b"'),
+    ("esc-raw", '"\x1b[31mred\x1b[0m"'),
+    ("esc-escaped", '"\\e[31mred\\e[0m"'),
+    ("esc-unicode-escape", '"\\u001b]0;title\\u0007"'),
+    ("rlo-raw", "\u202eevil"),
+    ("rlo-escaped", '"\\u202eevil"'),
+    ("zwsp-raw", "zero\u200bwidth"),
+    ("zwsp-escaped", '"zero\\u200bwidth"'),
+    ("cr-raw", '"a\rb"'),
+    ("cr-escaped", '"a\\rb"'),
+    ("del-escaped", '"a\\x7fb"'),
+    ("c1-escaped", '"a\\x9bb"'),
+    ("newline-in-quoted", '"first\n  second"'),
+    ("newline-escaped", '"first\\nsecond"'),
+    ("newline-single-quoted", "'first\n\n  second'"),
+    ("attr-list", '"x { onfocus=alert(1) }"'),
+    ("attr-list-plain", "x { onfocus=alert(1) }"),
+    ("attr-list-colon", '"x {: onfocus=alert(1) }"'),
+    ("image-other-host", '"![p](//x.invalid/p.png)"'),
+    ("link-javascript", '"[x](javascript:alert(1))"'),
+    ("html-script", '"<script>alert(1)</script>"'),
+    ("html-img", '"<img src=x onerror=alert(1)>"'),
+    ("html-entity", '"&lt;script&gt;alert(1)&lt;/script&gt;"'),
+    ("jinja", '"{{ config.site_url }}{% raw %}"'),
+    ("snippet", '"--8<-- \\"/etc/hostname\\""'),
+    ("markdown-heading", '"# heading"'),
+    ("undefined-alias", "*nope"),
+    ("anchor", "&a value"),
+    ("recursive-alias", "&r [*r]"),
+    ("recursive-alias-map", "&r {a: *r}"),
+    ("merge-key", "{<<: {vi: a}, en: b}"),
+    ("tag-python-object", "!!python/object:os.system ls"),
+    ("tag-python-apply", '!!python/object/apply:os.system ["true"]'),
+    ("tag-null-x", "!!null x"),
+    ("tag-binary-bad", '!!binary "not base64!"'),
+    ("tag-binary", "!!binary aGVsbG8="),
+    ("tag-int-bad", "!!int abc"),
+    ("tag-float-bad", "!!float x"),
+    ("tag-timestamp-bad", "!!timestamp 2025-13-45"),
+    ("tag-str", "!!str 1.0"),
+    ("tag-set", "!!set {a, b}"),
+    ("tag-omap", "!!omap [a: 1]"),
+    ("tag-local", "!foo bar"),
+    ("tag-verbatim", "!<tag:yaml.org,2002:int> 7"),
+    ("nested-1000", "[" * 1000),
+    ("nested-1000-closed", "[" * 1000 + "]" * 1000),
+    ("nested-25000", "[" * 25_000),
+    ("nested-25000-closed", "[" * 25_000 + "]" * 25_000),
+    ("nested-map-1000", "{a: " * 1000 + "}" * 1000),
+    ("block-scalar", "|\n  line one\n  line two"),
+    ("comment-only", "# nothing"),
+    ("colon-space", "a: b"),
+    ("document-end", "x\n...\n"),
+    ("document-start", "x\n--- \n"),
+]
+"""Values that replace one value of a YAML file."""
+
+
+def billion_laughs(levels: int, width: int = 9) -> list[str]:
+    """Lines ``lol0: &l0 [x, ...]``, ``lol1: &l1 [*l0, ...]`` …: ``width ** levels`` leaves once expanded."""
+    lines = [f"lol0: &l0 [{', '.join(['x'] * width)}]"]
+    for level in range(1, levels):
+        lines.append(f"lol{level}: &l{level} [{', '.join([f'*l{level - 1}'] * width)}]")
+    return lines
+
+
+UNKNOWN_KEYS = [
+    "colour",
+    "titel",
+    "Title",
+    "__proto__",
+    "constructor",
+    "ti\u200btle",
+    "tiêu đề",
+    "123",
+    "true",
+    "null",
+    "~",
+    "'title '",
+    "? [a, b]",
+    "[a]",
+    "{a: b}",
+    "<<",
+    "x" * 5000,
+]
+"""Keys written beside an existing key, at its indentation."""
+
+PROCEDURE_NAMES = [
+    "index.md",
+    "a#b.md",
+    "UPPER.md",
+    unicodedata.normalize("NFD", "đăng-ký-khai-sinh-ế.md"),
+    "đăng-ký.md",
+    "khai-sinh.an.md",
+    "x.MD",
+    "x.Md",
+    "README.md",
+    "readme.md",
+    ".md",
+    ".hidden.md",
+    " space.md",
+    "a b.md",
+    "a?b.md",
+    "%2e%2e.md",
+    "-.md",
+    "a..md",
+    "a.b.md",
+    "404.md",
+    "search.md",
+    "kiosk.md",
+    "x.en.md",
+    "x" * 240 + ".md",
+    "a\nb.md",
+    "a'\"<b>.md",
+]
+"""New names of a procedure file (its English text keeps its name unless the mutator moves it too)."""
+
+FOLDER_NAMES = ["a#b", ".hidden", "index", "thu-tuc", "forms", "UPPER", "a b", unicodedata.normalize("NFD", "hộ-tịch")]
+"""New names of the folder that holds a procedure."""
+
+FORM_FILES = [
+    "/etc/hostname",
+    "../../x",
+    "forms/x.html",
+    "forms/../../../etc/passwd",
+    "forms/",
+    "forms",
+    "forms/missing.pdf",
+    "forms/to-khai.pdf#x",
+    "forms/a b.pdf",
+    "http://x.invalid/a.pdf",
+    "C:\\\\forms\\\\x.pdf",
+    "forms/../units.yml",
+    "units.yml",
+    "forms/./to-khai.pdf",
+    "forms//to-khai.pdf",
+    "~/x.pdf",
+    "forms/%2e%2e/units.yml",
+]
+"""Values of a form's ``file:`` (the file itself is not created unless the mutator says so)."""
+
+BODIES: list[Payload] = [
+    ("brackets-20000", "[" * 20_000),
+    ("closing-brackets-20000", "]" * 20_000),
+    ("links-20000", "[a](" * 5_000),
+    ("nested-lists-500", "\n".join("  " * depth + "- x" for depth in range(500))),
+    ("nested-quotes-500", ">" * 500 + " x"),
+    ("stars-20000", "*" * 20_000),
+    ("underscores-20000", "_" * 20_000),
+    ("backticks-20000", "`" * 20_000),
+    ("lt-20000", "<" * 20_000),
+    ("html-comment-open", "<!-- never closed"),
+    ("table-5000", "\n".join(["|a|b|", "|-|-|"] + ["|x|y|"] * 5_000)),
+    ("attr-list", "Text\n{: onfocus=alert(1) }"),
+    ("attr-list-inline", "**x**{ onfocus=alert(1) }"),
+    ("script", "<script>alert(1)</script>"),
+    ("img-onerror", "<img src=x onerror=alert(1)>"),
+    ("image-other-host", "![p](//x.invalid/p.png)"),
+    ("link-javascript", "[x](javascript:alert(1))"),
+    ("link-outside", "[x](../../../etc/passwd)"),
+    ("jinja", "{{ config }} {% include 'x' %}"),
+    ("snippet", '--8<-- "/etc/hostname"'),
+    ("snippet-relative", '--8<-- "../../mkdocs.yml"'),
+    ("nul-raw", "a\x00b"),
+    ("esc-raw", "\x1b[31mred\x1b[0m"),
+    ("rlo-raw", "\u202eevil"),
+    ("front-matter-again", "---\ntitle: x\n---"),
+    ("long-line-999000", "a" * 999_000),
+    ("heading-6000", "#" * 6000 + " x"),
+    ("md-in-html", '<div markdown="1">\n\n*x*\n\n</div>'),
+    ("pymdown-details", '??? note "<script>alert(1)</script>"\n    x'),
+    ("footnote-loop", "[^1]\n\n[^1]: [^1]"),
+    ("abbr", "*[HTML]: <script>alert(1)</script>\nHTML"),
+]
+"""Markdown appended to (or replacing) a procedure's body or its English text."""
