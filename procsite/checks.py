@@ -27,20 +27,6 @@ def check_catalog(catalog: Catalog) -> None:
     check_body_links(catalog)
 
 
-def _ref(catalog: Catalog, procedure: Procedure, key: str, value: str | None, register: str) -> None:
-    if value is None:
-        return
-    known = getattr(catalog, register)
-    if value not in known and not catalog.already_reported(register, value):
-        catalog.report.add(
-            procedure.source,
-            procedure.lines.get(key, 0),
-            key,
-            Msg("ref.unknown", register=register, value=value),
-            closest(value, list(known)) if known else Msg("ref.add.hint", register=register),
-        )
-
-
 def _check_registers(catalog: Catalog) -> None:
     units_rel = f"{catalog.root.name}/units.yml"
     for uid, unit in catalog.units.items():
@@ -54,11 +40,11 @@ def _check_registers(catalog: Catalog) -> None:
                 catalog.register_line("units", f"{uid}.part_of"),
                 f"{uid}.part_of",
                 Msg("ref.unknown", register="units", value=unit.part_of),
-                closest(unit.part_of, list(catalog.units)),
+                catalog.references().hint("units", unit.part_of),
             )
     check_form_files(catalog)
     if catalog.agency and not catalog.unreadable:
-        codes = {p.code for p in catalog.procedures}
+        codes = catalog.codes()
         for i, code in enumerate(catalog.agency.featured):
             if code not in codes:
                 catalog.report.add(
@@ -90,18 +76,8 @@ def _check_unique(catalog: Catalog) -> None:
 
 
 def _check_references(catalog: Catalog, p: Procedure) -> None:
-    _ref(catalog, p, "field", p.field, "fields")
-    for i, unit in enumerate(p.performing_units):
-        _ref(catalog, p, f"performing_units[{i}]", unit, "units")
-    _ref(catalog, p, "competent_unit", p.competent_unit, "units")
-    for role in ("drafted_by", "reviewed_by", "approved_by"):
-        _ref(catalog, p, f"iso.{role}", getattr(p.iso, role), "units")
-    for i, step in enumerate(p.steps):
-        _ref(catalog, p, f"steps[{i}].unit", step.unit, "units")
-        _ref(catalog, p, f"steps[{i}].form", step.form, "forms")
-    for i, document in enumerate(p.documents):
-        _ref(catalog, p, f"documents[{i}].form", document.form, "forms")
-    codes = {q.code for q in catalog.procedures}
+    # References to the registers are checked where they are written (Ref.parse); codes need every file.
+    codes = catalog.codes()
     if catalog.unreadable:
         return  # a code may be in a file that could not be read: check references once all files are read
     for i, code in enumerate(p.related):
@@ -134,7 +110,7 @@ def _check_status(catalog: Catalog, p: Procedure) -> None:
             Msg("superseded.not_allowed.hint"),
         )
     elif p.superseded_by and not catalog.unreadable:
-        codes = {q.code for q in catalog.procedures}
+        codes = catalog.codes()
         if p.superseded_by not in codes:
             catalog.report.add(
                 p.source,

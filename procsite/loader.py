@@ -13,9 +13,10 @@ from .checks import check_catalog
 from .messages import DEFAULT_LANGUAGE, Msg, Num
 from .model import Agency, Field, Form, Procedure, Text, Unit
 from .problems import Problem, Report
+from .references import References
 from .schema import MISSING, Context, Obj
 from .sourcefiles import REGISTERS, NotReadable, SourceTree, name_problem, read_source, suggested_name, walk
-from .yamlsrc import Map, parse_yaml, read_text, report_flaws, split_front_matter
+from .yamlsrc import Map, Scalar, parse_yaml, read_text, report_flaws, split_front_matter
 
 MAX_BODY_CHARACTERS = 50_000
 """The free text of a procedure, in each language: a few pages at most; the rest belongs in a form file."""
@@ -51,6 +52,8 @@ class Catalog:
     procedures: list[Procedure] = field(default_factory=list)
     untranslated: list[Untranslated] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    codes_seen: dict[str, str] = field(default_factory=dict)
+    """Codes of procedure files that have a problem, by file: references to them are not unknown."""
     tree: SourceTree | None = None
     """Every file of the folder, by role."""
     unreadable: list[str] = field(default_factory=list)
@@ -71,6 +74,21 @@ class Catalog:
         lines = self.register_lines.get(register, {})
         return lines.get(key, lines.get(key.split("[")[0].rsplit(".", 1)[0], 0))
 
+    def references(self) -> References:
+        """The registers' ids and names, for references checked where they are written."""
+        names = {
+            register: {
+                entry_id: entry.name.vi if hasattr(entry, "name") else entry.title.vi
+                for entry_id, entry in entries.items()
+            }
+            for register, entries in (("units", self.units), ("fields", self.fields), ("forms", self.forms))
+        }
+        return References(names, self.broken)
+
+    def codes(self) -> set[str]:
+        """Every procedure code known: of the procedures read, and of the files with a problem."""
+        return {p.code for p in self.procedures} | set(self.codes_seen)
+
     def by_code(self) -> dict[str, Procedure]:
         """Procedures by national code."""
         return {p.code: p for p in self.procedures}
@@ -90,16 +108,17 @@ def load_catalog(root: Path) -> Catalog:
     catalog.tree = tree
     _load_registers(catalog)
     english = set(tree.english)
+    references = catalog.references()
     for path in tree.procedures:
         rel = tree.rel(path)
         if path.name.lower() == "readme.md":
             continue
         _check_file_name(path, rel, catalog)
         errors = catalog.report.count_for(rel)
-        procedure = _load_procedure(path, rel, catalog, english)
+        procedure = _load_procedure(path, rel, catalog, english, references)
         if procedure is not None:
             catalog.procedures.append(procedure)
-        else:
+        elif rel not in catalog.codes_seen.values():  # a file whose code is unknown: references wait for it
             catalog.unreadable.append(rel)
             if catalog.report.count_for(rel) == errors:  # never drop a file without saying why
                 catalog.report.add(rel, 1, "", Msg("procedure.unreadable"))
@@ -257,7 +276,9 @@ def _check_file_name(path: Path, rel: str, catalog: Catalog) -> None:
     catalog.report.add(rel, 1, "file", message, hint)
 
 
-def _load_procedure(path: Path, rel: str, catalog: Catalog, english: set[Path]) -> Procedure | None:
+def _load_procedure(
+    path: Path, rel: str, catalog: Catalog, english: set[Path], references: References
+) -> Procedure | None:
     report = catalog.report
     en_body = _english_body(path, catalog, english)  # read even when this file is broken: one run shows all
     data = _read(path, rel, catalog)
@@ -274,9 +295,12 @@ def _load_procedure(path: Path, rel: str, catalog: Catalog, english: set[Path]) 
     _check_body_size(body, rel, body_line, report)
     if node is None:
         return None
-    ctx = Context(rel, report)
+    ctx = Context(rel, report, references=references)
     procedure = fmt.PROCEDURE.parse(node, ctx, "")
     if procedure is MISSING:
+        code = node.items.get("code") if isinstance(node, Map) else None
+        if code is not None and isinstance(code[1], Scalar) and fmt.CODE.matches(code[1].raw.strip()):
+            catalog.codes_seen[code[1].raw.strip()] = rel
         return None
     assert isinstance(procedure, Procedure)
     procedure.slug, procedure.source, procedure.lines = path.stem, rel, ctx.lines

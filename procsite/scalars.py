@@ -31,6 +31,10 @@ class Str(Spec):
             return MISSING
         return text
 
+    def matches(self, text: str) -> bool:
+        """True when ``text`` is written as this kind of string must be."""
+        return self.pattern is None or re.fullmatch(self.pattern, text) is not None
+
     def schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "string", "description": self.what.render("en")}
         if self.pattern:
@@ -45,6 +49,14 @@ class Ref(Str):
         super().__init__("ref", r"[a-z0-9]+(?:-[a-z0-9]+)*", "mot-cua")
         self.what = Msg("what.ref", register=register)
         self.register = register
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        value = super().parse(node, ctx, key)
+        refs = ctx.references
+        if value is not MISSING and refs is not None and not refs.known(self.register, value):
+            message = Msg("ref.unknown", register=self.register, value=value)
+            ctx.problem(node, key, message, refs.hint(self.register, value))
+        return value
 
 
 class Int(Spec):

@@ -93,7 +93,7 @@ class Obj(Spec):
                 values[name] = value
         failed = False
         for name, spec in self.keys.items():
-            if spec.required and name not in node.items:
+            if spec.required and name not in node.items and name not in node.unread:
                 ctx.problem(
                     node,
                     f"{key}.{name}" if key else name,
@@ -102,7 +102,7 @@ class Obj(Spec):
                 )
             if spec.required and name not in values:
                 failed = True
-        return MISSING if failed else self.make(**values)
+        return MISSING if failed or node.unread else self.make(**values)
 
     def schema(self) -> dict[str, Any]:
         return {

@@ -13,6 +13,7 @@ from typing import Any
 from .canonical import CONTROL
 from .messages import Msg, Val
 from .problems import Report, expected
+from .references import References
 from .yamlsrc import Node, Scalar, Seq
 
 MISSING: Any = object()
@@ -26,6 +27,8 @@ class Context:
     report: Report
     lines: dict[str, int] = field(default_factory=dict)
     untranslated: list[tuple[int, str]] = field(default_factory=list)
+    references: References | None = None
+    """The registers' ids, to check a reference where it is written; None while registers are read."""
 
     def problem(self, node_or_line: Node | int, key: str, message: Msg, hint: Msg | None = None) -> None:
         """Record a problem at a node's line (or a line) under ``key``."""

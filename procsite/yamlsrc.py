@@ -10,6 +10,7 @@ each mistake, then read as ``procsite fix`` would write it.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -46,6 +47,8 @@ class Map:
 
     items: dict[str, tuple[int, Node]] = field(default_factory=dict)
     line: int = 0
+    unread: set[str] = field(default_factory=set)
+    """Top-level keys whose YAML could not be read (a syntax error, already reported): not missing."""
 
 
 Node = Scalar | Seq | Map
@@ -179,7 +182,7 @@ attacker's thousands of nested brackets must not exhaust the stack."""
 
 
 def parse_yaml(
-    text: str, rel: str, report: Report, first_line: int = 1, flaws: list[Flaw] | None = None
+    text: str, rel: str, report: Report, first_line: int = 1, flaws: list[Flaw] | None = None, recover: bool = True
 ) -> Node | None:
     """Parse YAML into a located node tree; ``first_line`` is the file line of the text's first line.
 
@@ -194,9 +197,10 @@ def parse_yaml(
             if not builder.feed(event):
                 break
     except yaml.MarkedYAMLError as error:
-        _report_yaml_error(error, text, rel, report, first_line)
+        line = _report_yaml_error(error, text, rel, report, first_line)
         report_flaws(flaws or [], rel, report)
-        return None
+        builder.seen.clear()
+        return _read_key_by_key(text, rel, report, first_line, line) if recover else None
     except yaml.YAMLError as error:
         position = getattr(error, "position", None)
         line = first_line + (text.count("\n", 0, position) if isinstance(position, int) else 0)
@@ -220,7 +224,48 @@ def parse_yaml(
     return result
 
 
-def _report_yaml_error(error: yaml.MarkedYAMLError, text: str, rel: str, report: Report, first_line: int) -> None:
+_TOP_KEY = re.compile(r"([^\s#\-?:\[{][^:#]*?)\s*:(?:\s|$)")
+"""A line that starts a top-level key of a mapping: "title: …", "steps:"."""
+
+
+def _read_key_by_key(text: str, rel: str, report: Report, first_line: int, error_line: int) -> Map | None:
+    """After a syntax error, read each top-level key on its own, so that one broken key does not hide
+    the problems of the others, and the file's code is still known to the checks across files.
+
+    A key whose own YAML is broken is left out (``Map.unread``); its first error is reported unless it is
+    the one already reported for the whole file. None when the text is not a mapping of top-level keys."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _TOP_KEY.match(line)]
+    if not starts:
+        return None
+    result = Map(line=first_line)
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        chunk = "\n".join(lines[start:end])
+        key = _TOP_KEY.match(lines[start])
+        assert key is not None
+        scratch = Report()
+        # The first key's chunk starts at the text's first line, with any comment before it.
+        chunk = chunk if n else "\n".join(lines[:end])
+        node = parse_yaml(chunk, rel, scratch, first_line + (start if n else 0), recover=False)
+        if not isinstance(node, Map) or scratch.problems:
+            result.unread.add(key.group(1))
+            # Not again the error already reported: libyaml may place it on the line after the broken key.
+            if not first_line + (start if n else 0) <= error_line <= first_line + end:
+                report.problems += scratch.problems[:1]
+            continue
+        for name, entry in node.items.items():
+            if name in result.items:
+                first = result.items[name][0]
+                report.add(
+                    rel, entry[0], name, Msg("yaml.duplicate_key", key=name, line=first), Msg("yaml.duplicate_key.hint")
+                )
+            result.items[name] = entry
+    return result
+
+
+def _report_yaml_error(error: yaml.MarkedYAMLError, text: str, rel: str, report: Report, first_line: int) -> int:
+    """Report a YAML syntax error at its line; returns that line."""
     mark = error.problem_mark or error.context_mark
     # At the end of the text libyaml's mark is past its last line: the problem is on that last line.
     last = text.rstrip("\n").count("\n")
@@ -231,6 +276,7 @@ def _report_yaml_error(error: yaml.MarkedYAMLError, text: str, rel: str, report:
         report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.tab")), Msg("yaml.tab.hint"))
     else:
         report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.problem", text=what)), Msg("yaml.invalid.hint"))
+    return line
 
 
 def _span_at(spans: list[Span], flaw: Flaw) -> Span | None:

@@ -120,8 +120,8 @@ def test_failed_build_leaves_the_site_as_it_was(
     assert status == 1 and out == ""
     assert err == (
         "procedures/ho-tich/khai-sinh.md:33: step 1, unit (steps[0].unit): expected an id of units.yml, but received: "
-        '"motcua". '
-        'Did you mean "mot-cua"?\n\n1 problem found; nothing was built. Fix them and run the command again.\n'
+        '"motcua". Did you mean "mot-cua" (Bộ phận Một cửa)? Or add "motcua" to units.yml, with its name.'
+        "\n\n1 problem found; nothing was built. Fix them and run the command again.\n"
     )
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["procedures", "site"] or sorted(

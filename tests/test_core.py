@@ -201,7 +201,7 @@ def test_bom_and_crlf_are_refused_and_the_rest_of_the_file_is_still_checked(proc
             "procedures/ho-tich/khai-sinh.md:1: expected lines ending in LF, but received: Windows line endings "
             f"(CR LF) on 55 lines. {LF_HINT}",
             'procedures/ho-tich/khai-sinh.md:14: field: expected an id of fields.yml, but received: "hotich". '
-            'Did you mean "ho-tich"?',
+            'Did you mean "ho-tich" (Hộ tịch)? Or add "hotich" to fields.yml, with its name.',
         ]
     )
     assert catalog.procedures[0].title == Text("Đăng ký khai sinh", "Birth registration")
@@ -250,10 +250,10 @@ def test_every_problem_of_every_file_is_reported_in_one_run(procedures: Path) ->
             'procedures/ho-tich/khac.md:1: expected YAML front matter between two "---" lines, but received: an empty '
             "file. Start from the annotated example in the staff guide.",
             'procedures/ho-tich/khai-sinh.md:14: field: expected an id of fields.yml, but received: "hotich". '
-            'Did you mean "ho-tich"?',
+            'Did you mean "ho-tich" (Hộ tịch)? Or add "hotich" to fields.yml, with its name.',
             "procedures/ho-tich/khai-sinh.md:36: step 2, unit (steps[1].unit): expected an id of units.yml, "
-            'but received: "hotich". '
-            'Did you mean "ho-tich"?',
+            'but received: "hotich". Did you mean "ho-tich" (Công chức Tư pháp – Hộ tịch)? '
+            'Or add "hotich" to units.yml, with its name.',
         ]
     )
 

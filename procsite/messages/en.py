@@ -244,6 +244,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "what.value": "a value",
     # Checks across files
     "ref.unknown": 'expected an id of {register}.yml, but received: "{value}".',
+    "ref.hint": "{first} {add}",
+    "ref.did_you_mean": "Did you mean {choices}?",
+    "ref.valid": "The ids of {register}.yml: {choices}.",
+    "ref.nearest": "The nearest ids of {register}.yml: {choices}.",
+    "ref.add": 'Or add "{value}" to {register}.yml, with its name.',
     "ref.add.hint": "Add it to {register}.yml.",
     "featured.unknown": 'expected the code of a procedure, but received: "{code}".',
     "unique": 'expected a unique {kind}, but received: "{value}", already used by {first}.',

@@ -236,6 +236,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "what.value": "một giá trị",
     # Kiểm tra giữa các tệp
     "ref.unknown": 'cần mã của một mục trong {register}.yml, nhưng nhận được: "{value}".',
+    "ref.hint": "{first} {add}",
+    "ref.did_you_mean": "Có phải ý bạn là {choices}?",
+    "ref.valid": "Các mã trong {register}.yml: {choices}.",
+    "ref.nearest": "Các mã gần giống nhất trong {register}.yml: {choices}.",
+    "ref.add": 'Hoặc thêm "{value}" vào {register}.yml, kèm tên của nó.',
     "ref.add.hint": "Thêm mục đó vào {register}.yml.",
     "featured.unknown": 'cần mã của một thủ tục, nhưng nhận được: "{code}".',
     "unique": 'cần {kind} không trùng, nhưng nhận được: "{value}", đã dùng ở {first}.',
