@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check fix test lint typecheck unit browser-deps schema bench fuzz clean
+.PHONY: publish setup serve build check fix test lint typecheck unit browser-deps schema bench fuzz clean
 
 setup: $(STAMP)
 
@@ -17,11 +17,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# The preview's port: make serve PORT=8001 when 8000 is taken.
+PORT ?= 8000
+
 serve: setup
-	$(BIN)/procsite serve
+	$(BIN)/procsite serve --port $(PORT)
 
 build: setup
 	$(BIN)/procsite build
+
+# Builds, writes site.csp.conf and copies the site: make publish TO=/srv/procsite/site (or TO=host:/srv/procsite/site).
+publish: setup
+	$(BIN)/procsite publish --to "$(TO)"
 
 check: setup
 	$(BIN)/procsite check
@@ -47,7 +54,11 @@ lint: setup
 	$(BIN)/ruff check procsite hooks tests bench
 	$(BIN)/ruff format --check procsite hooks tests bench
 
-typecheck: setup
+type# Builds, writes site.csp.conf and copies the site: make publish TO=/srv/procsite/site (or TO=host:/srv/procsite/site).
+publish: setup
+	$(BIN)/procsite publish --to "$(TO)"
+
+check: setup
 	$(BIN)/mypy
 
 test: setup browser-deps lint typecheck

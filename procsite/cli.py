@@ -28,24 +28,8 @@ CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="procsite", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "build", "serve", "fix", "schema", "synth", "csp"])
-    parser.add_argument("count", nargs="?", type=int, help="synth: how many procedures to write")
-    parser.add_argument("folder", nargs="?", help="synth: the folder to write (replaced)")
-    parser.add_argument("--with-sample", action="store_true", help="synth: include the sample's real procedures")
-    parser.add_argument("--procedures", help="procedures folder (default: $PROCEDURES or ./procedures)")
-    parser.add_argument(
-        "--site",
-        default="site",
-        help="output folder of build, replaced whole: empty or a site procsite built; input of csp (default: site)",
-    )
-    parser.add_argument("--port", type=int, default=8000, help="port of serve (default: 8000)")
-    parser.add_argument(
-        "--lang",
-        choices=MESSAGE_LANGUAGES,
-        default=os.environ.get("PROCSITE_LANG", DEFAULT_LANGUAGE),
-        help="language of the messages: vi (default, or $PROCSITE_LANG) or en",
-    )
+    wanted = _wanted_language(sys.argv[1:] if argv is None else argv)
+    parser = _parser(wanted)
     args = parser.parse_args(argv)
     lang = args.lang if args.lang in MESSAGE_LANGUAGES else DEFAULT_LANGUAGE
     if args.procedures:
@@ -81,9 +65,55 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "build":
         return build(catalog, Path(args.site), lang)
+    if args.command == "publish":
+        if not args.to:
+            print(Msg("publish.no_target").render(lang), file=sys.stderr)
+            return 1
+        from .publish import publish
+
+        status = build(catalog, Path(args.site), lang)
+        return status or publish(Path(args.site).resolve(), args.to, catalog.root, lang)
     from .serve import serve
 
-    return serve(args.port)
+    return serve(args.port, lang=lang)
+
+
+def _wanted_language(argv: list[str]) -> str:
+    """The language of the messages, read before the arguments so that ``--help`` speaks it too."""
+    for i, arg in enumerate(argv):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else argv[i + 1]
+            if arg == "--lang" and i + 1 < len(argv)
+            else None
+        )
+        if value in MESSAGE_LANGUAGES:
+            return value
+    wanted = os.environ.get("PROCSITE_LANG", DEFAULT_LANGUAGE)
+    return wanted if wanted in MESSAGE_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    """The command line's arguments, described in ``lang``."""
+
+    def say(code: str) -> str:
+        return Msg(f"help.{code}").render(lang)
+
+    parser = argparse.ArgumentParser(prog="procsite", description=say("description"))
+    parser.add_argument("command", choices=COMMANDS, help=say("command"))
+    parser.add_argument("count", nargs="?", type=int, help=say("count"))
+    parser.add_argument("folder", nargs="?", help=say("folder"))
+    parser.add_argument("--with-sample", action="store_true", help=say("with_sample"))
+    parser.add_argument("--procedures", help=say("procedures"))
+    parser.add_argument("--site", default="site", help=say("site"))
+    parser.add_argument("--to", help=say("to"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")), help=say("port"))
+    parser.add_argument("--lang", choices=MESSAGE_LANGUAGES, default=lang, help=say("lang"))
+    return parser
+
+
+COMMANDS = ["check", "build", "serve", "fix", "schema", "synth", "csp", "publish"]
 
 
 def fix(procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
@@ -207,7 +237,7 @@ def build(catalog: Catalog, site: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     try:
         site = site_folder.check_site(site, catalog.root)
     except site_folder.SiteFolderError as error:
-        print(error, file=sys.stderr)
+        print(error.message.render(lang), file=sys.stderr)
         return 1
     site_folder.clean_stale(site)
     errors: list[str] = []
@@ -219,16 +249,16 @@ def build(catalog: Catalog, site: Path, lang: str = DEFAULT_LANGUAGE) -> int:
                 site_folder.publish(target, site)
                 published = True
     except site_folder.BuildStopped as stop:
-        outcome = f"the new site is in {site}" if published else f"the site in {site} was left as it was"
-        print(f"Build stopped ({stop}): {outcome}.", file=sys.stderr)
+        outcome = Msg("build.outcome.published" if published else "build.outcome.kept", site=str(site))
+        print(Msg("build.stopped", signal=str(stop), outcome=outcome).render(lang), file=sys.stderr)
         return stop.status
     except Exception as error:
         if published:
             raise
-        print(f"Build stopped by an error ({error!r}): the site in {site} was left as it was.", file=sys.stderr)
+        print(Msg("build.stopped_by_error", error=repr(error), site=str(site)).render(lang), file=sys.stderr)
         return 1
     if errors:
-        print("Build failed: " + "\n".join(errors) + f"\nThe site in {site} was left as it was.", file=sys.stderr)
+        print(Msg("build.failed", errors="\n".join(errors), site=str(site)).render(lang), file=sys.stderr)
         return 1
     print(summary(catalog, lang))
     print(

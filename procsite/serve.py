@@ -5,20 +5,36 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 from pathlib import Path
 
 from .cli import build_languages
 from .loader import load_catalog_cached
+from .messages import DEFAULT_LANGUAGE, Msg
 from .site_folder import BuildStopped, publish, staging, stop_on_signals
 
 WATCHED = ("docs", "overrides", "hooks", "mkdocs.yml", "mkdocs.en.yml", str(Path(__file__).parent / "templates"))
 
 
-def serve(port: int, host: str = "127.0.0.1") -> int:
+def port_is_free(host: str, port: int) -> bool:
+    """Whether ``port`` can be listened on: checked before a build of a minute, not after it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def serve(port: int, host: str = "127.0.0.1", lang: str = DEFAULT_LANGUAGE) -> int:
     """Serve the site with live reload; a broken edit shows its problems and keeps the last good site."""
     from mkdocs.livereload import LiveReloadServer
+
+    if not port_is_free(host, port):
+        print(Msg("serve.port_busy", host=host, port=port, next=port + 1).render(lang), file=sys.stderr)
+        return 1
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     log = logging.getLogger("procsite.serve")
@@ -29,7 +45,7 @@ def serve(port: int, host: str = "127.0.0.1") -> int:
     def builder() -> None:
         catalog = load_catalog_cached(procedures)
         if catalog.report:
-            log.error("Not rebuilt, fix these first:\n%s", catalog.report.text())
+            log.error("%s\n%s", Msg("serve.not_rebuilt").render(lang), catalog.report.text(lang))
             return
         with staging(site) as target:
             try:

@@ -35,6 +35,8 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
+from .messages import Msg
+
 MARKER = ".procsite-site"
 """A file at the root of every site (and staging folder) a build writes: the proof that it may be replaced."""
 
@@ -49,13 +51,21 @@ STAGING_NOTE = (
 
 
 class SiteFolderError(Exception):
-    """A ``--site`` folder that must not be replaced; the message says why and what to do."""
+    """A ``--site`` folder that must not be replaced; ``message`` says why and what to do."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 def _refusal(shown: str, expected: str, received: str) -> SiteFolderError:
     return SiteFolderError(
-        f"site: expected {expected}, but received: {received} ({shown}). "
-        "Choose another --site folder; nothing was deleted."
+        Msg(
+            "site.refused",
+            shown=shown,
+            expected=Msg(f"site.expected.{expected}"),
+            received=Msg(f"site.received.{received}"),
+        )
     )
 
 
@@ -79,23 +89,18 @@ def check_site(site: Path, procedures: Path, project: Path | None = None) -> Pat
     target = site.resolve()
     sources = procedures.resolve()
     here = (project or Path.cwd()).resolve()
-    apart = "a folder apart from the procedures and the project"
     if target == sources:
-        raise _refusal(shown, apart, "the procedures folder")
+        raise _refusal(shown, "apart", "procedures")
     if target.is_relative_to(sources):
-        raise _refusal(shown, apart, "a folder inside the procedures folder")
+        raise _refusal(shown, "apart", "inside_procedures")
     if sources.is_relative_to(target):
-        raise _refusal(shown, apart, "a folder that holds the procedures folder")
+        raise _refusal(shown, "apart", "holds_procedures")
     if here.is_relative_to(target):
-        raise _refusal(shown, apart, "the project folder or a folder that holds it")
+        raise _refusal(shown, "apart", "project")
     if target.exists() and not target.is_dir():
-        raise _refusal(shown, "a folder", "a file")
+        raise _refusal(shown, "folder", "file")
     if target.is_dir() and any(target.iterdir()) and not is_our_site(target):
-        raise _refusal(
-            shown,
-            f"an empty folder or a site built by procsite (with its {MARKER} marker)",
-            "a folder with other files",
-        )
+        raise _refusal(shown, "ours", "other_files")
     return target
 
 

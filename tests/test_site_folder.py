@@ -250,7 +250,18 @@ def test_a_stopped_build_ends_its_workers_and_leaves_the_old_site(
     before = snapshot(site)
     catalogue = tmp_path / "big"
     write_synthetic(catalogue, 1000)
-    command = [sys.executable, "-m", "procsite", "build", "--procedures", str(catalogue), "--site", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "procsite",
+        "build",
+        "--procedures",
+        str(catalogue),
+        "--site",
+        str(site),
+        "--lang",
+        "en",
+    ]
     build = subprocess.Popen(
         command, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
