@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: publish setup serve build check fix test lint typecheck unit browser-deps schema bench fuzz clean
+.PHONY: setup serve build check publish fix test lint typecheck unit browser-deps schema bench fuzz clean
 
 setup: $(STAMP)
 
@@ -54,11 +54,7 @@ lint: setup
 	$(BIN)/ruff check procsite hooks tests bench
 	$(BIN)/ruff format --check procsite hooks tests bench
 
-type# Builds, writes site.csp.conf and copies the site: make publish TO=/srv/procsite/site (or TO=host:/srv/procsite/site).
-publish: setup
-	$(BIN)/procsite publish --to "$(TO)"
-
-check: setup
+typecheck: setup
 	$(BIN)/mypy
 
 test: setup browser-deps lint typecheck
