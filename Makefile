@@ -62,6 +62,8 @@ test: setup browser-deps lint typecheck
 
 bench: setup browser-deps
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/preview.py
+	$(BIN)/python bench/body.py
 
 # Mutates one file of a valid folder per case, 3,000 cases: prints the counts per class and mutator,
 # saves a reproducer of each failure under test-output/fuzz/; fails when any case failed.

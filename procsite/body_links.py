@@ -7,6 +7,7 @@ whatever ``check`` accepts is published without a broken link, and nothing point
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from typing import TYPE_CHECKING
@@ -48,12 +49,19 @@ def check_body_links(catalog: Catalog) -> None:
             (p.body.vi, p.source, p.lines.get("body", 1)),
             (p.body.en, p.source.removesuffix(".md") + ".en.md", p.lines.get("body.en", 1)),
         ):
-            for tag, target in body_targets(text or ""):
+            for tag, target in _targets(text or ""):
                 why = _problem(browser_target(target), here, pages, p, picture=tag == "img")
                 if why is not None:
                     line = first + _line_of(text or "", target)
                     message = Msg("body.link", target=target, why=Msg(f"body.link.{why}"))
                     catalog.report.add(rel, line, "body", message, Msg("body.link.hint"))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _targets(text: str) -> tuple[tuple[str, str], ...]:
+    """``body_targets``, kept per text: every check (each save in ``serve``) reads every body again,
+    and converting 4,000 bodies with markdown-it costs seconds where looking them up costs nothing."""
+    return tuple(body_targets(text))
 
 
 def _problem(target: str, here: str, pages: dict[str, Procedure | None], p: Procedure, picture: bool) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,18 @@ class LanguageBuild:
             search_index(self.catalog, self.lang, self.hand_written), ensure_ascii=False, separators=(",", ":")
         )
         return {INDEX_PATH: index, SEARCH_SCRIPT_PATH: search_script(index)}
+
+    def render_again(self, catalog: Catalog, wanted: Collection[str]) -> list[str]:
+        """Render again, from ``catalog`` (which replaces this build's), the generated pages ``wanted``;
+        the paths rendered. The pages and their blocks stay as ``prepare`` would have made them."""
+        renderer = PageRenderer(catalog, self.lang)
+        renderers = {**renderer.page_renderers(), **KioskRenderer(renderer).page_renderers()}
+        order = {path: i for i, path in enumerate(self.pages)}  # prepare numbers the blocks of each page
+        done = [path for path in wanted if path in renderers and path in order]
+        for path in done:
+            self.pages[path], self.blocks[path] = extract_html_blocks(renderers[path](), str(order[path]))
+        self.catalog = catalog
+        return done
 
     def home_blocks(self, page_path: str) -> str:
         """The generated part of the home page."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import shutil
 import sys
@@ -21,6 +20,7 @@ from .format import json_schema
 from .loader import Catalog, load_catalog_cached
 from .messages import DEFAULT_LANGUAGE, Count, Msg, Num
 from .messages import LANGUAGES as MESSAGE_LANGUAGES
+from .mkdocs_log import BuildWarnings
 
 CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 """One MkDocs config per language; the first language is published at the site's root."""
@@ -51,9 +51,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "fix":
         return fix(procedures, lang)
-    if args.command == "schema":
-        print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    if args.command == "schema":  # with --procedures: references are the ids of that folder's registers
+        catalog = load_catalog_cached(procedures) if args.procedures else None
+        if catalog is not None and catalog.tree is None:  # no such folder
+            print(catalog.report.text(lang), file=sys.stderr)
+            return 1
+        print(json.dumps(json_schema(catalog.references() if catalog else None), ensure_ascii=False, indent=2))
         return 0
+    if args.command == "serve":  # with problems too: the preview shows them over its pages until fixed
+        from .serve import serve
+
+        return serve(args.port, lang=lang)
     catalog = load_catalog_cached(procedures)
     if catalog.report:
         print(catalog.report.text(lang), file=sys.stderr)
@@ -73,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
         status = build(catalog, Path(args.site), lang)
         return status or publish(Path(args.site).resolve(), args.to, catalog.root, lang)
-    from .serve import serve
-
-    return serve(args.port, lang=lang)
+    return 2  # argparse allows only the commands above
 
 
 def _wanted_language(argv: list[str]) -> str:
@@ -168,31 +174,17 @@ def _build_language(lang: str, target: Path) -> str | None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    warnings = _Collector()
-    logging.getLogger("mkdocs").addHandler(warnings)
-    try:
-        config = load_config(config_file=CONFIGS[lang], site_dir=str(target), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
+    with BuildWarnings() as warnings:
         try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except ClickException as error:
-        return "\n".join([*warnings.messages, f"{lang}: {error.format_message()}"])
-    finally:
-        logging.getLogger("mkdocs").removeHandler(warnings)
+            config = load_config(config_file=CONFIGS[lang], site_dir=str(target), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except ClickException as error:
+            return "\n".join([*warnings.messages, f"{lang}: {error.format_message()}"])
     return None
-
-
-class _Collector(logging.Handler):
-    """Keeps the warnings of a build, which may run in another process, to report them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"{record.levelname} - {record.getMessage()}")
 
 
 def build_languages(site: Path, parallel: bool = True) -> list[str]:

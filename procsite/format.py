@@ -11,6 +11,7 @@ from typing import Any
 
 from . import model as m
 from .messages import Msg
+from .references import References
 from .schema import (
     MISSING,
     Bool,
@@ -29,7 +30,8 @@ from .schema import (
     TextSpec,
     described,
 )
-from .spec import require_scalar
+from .spec import require_scalar, text_as_written
+from .texts import DURATION_PATTERN
 from .yamlsrc import Map, Node, Scalar
 
 TEXT = TextSpec()
@@ -88,8 +90,17 @@ class ProcessingTimeSpec(Spec):
             note=values.get("note"),
         )
 
-    def schema(self) -> dict[str, Any]:
-        return {"oneOf": [{"type": "string"}, self.details.schema()], "description": described(self.what)}
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        limit = {"type": "string", "pattern": text_as_written(f"same_day|{DURATION_PATTERN}")}
+        details = self.details.schema(refs)
+        details["properties"]["limit"] = {**limit, "description": details["properties"]["limit"]["description"]}
+        # A cutoff hour only with same_day (the checker's time.cutoff).
+        details["if"] = {"properties": {"limit": {"type": "string", "pattern": text_as_written("same_day")}}}
+        details["else"] = {"properties": {"cutoff": {"type": "null"}}}
+        return {
+            "oneOf": [{**limit, "description": described(Msg("what.limit"))}, details],
+            "description": described(self.what),
+        }
 
 
 KEYWORDS = Obj(m.Keywords, {lang: Key(ListOf(Str("keyword"))) for lang in ("vi", "en")}, "keywords")
@@ -247,12 +258,20 @@ OBJECTS = (PROCEDURE, DOCUMENT_CONTROL, REVISION, FEE, DOCUMENT, STEP, LEGAL_BAS
 """Every mapping of the source format, for the test that each key is described in both languages."""
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a procedure's front matter, for editors' completion and checking."""
+def json_schema(refs: References | None = None) -> dict[str, Any]:
+    """The JSON Schema of a procedure's front matter, for editors' completion and checking.
+
+    It says what the checker says of one file, where JSON Schema can say it (see
+    ``tests/test_schema_agrees.py`` for what it cannot). With ``refs`` (``Catalog.references()``),
+    units, fields and forms must be ids of that folder's registers; without, any well-formed id."""
+    superseded = {"required": ["status"], "properties": {"status": {"const": "superseded"}}}
+    replaced = {"required": ["superseded_by"], "properties": {"superseded_by": {"not": {"type": "null"}}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Procedure front matter",
-        **PROCEDURE.schema(),
+        "title": described(PROCEDURE.what),
+        **PROCEDURE.schema(refs),
+        # The status rules of checks.py within one file: superseded.missing and superseded.not_allowed.
+        "allOf": [{"if": superseded, "then": replaced}, {"if": replaced, "then": superseded}],
     }
 
 

@@ -6,7 +6,9 @@ Procedures open on their public pages, which the kiosk script shows in kiosk mod
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from . import paths
@@ -25,9 +27,13 @@ class KioskRenderer:
 
     def pages(self) -> dict[str, str]:
         """The kiosk start page and one page per field, by path."""
-        out = {paths.KIOSK: self.start()}
+        return {path: render() for path, render in self.page_renderers().items()}
+
+    def page_renderers(self) -> dict[str, Callable[[], str]]:
+        """Per kiosk page, by path, what renders it: to render only the pages a change touches."""
+        out: dict[str, Callable[[], str]] = {paths.KIOSK: self.start}
         for field_id in self.r.catalog.fields:
-            out[paths.kiosk_field_page(field_id)] = self.field(field_id)
+            out[paths.kiosk_field_page(field_id)] = functools.partial(self.field, field_id)
         return out
 
     def _tile(self, code: str, here: str) -> dict[str, Any]:
@@ -64,6 +70,7 @@ class KioskRenderer:
             featured=featured,
             fields=fields,
             agency=self.r.tx(catalog.agency.name) if catalog.agency else "",
+            phone=catalog.agency.phone if catalog.agency else None,
         )
 
     def field(self, field_id: str) -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import stat
+import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import format as fmt
 from .checks import check_catalog
@@ -62,6 +66,8 @@ class Catalog:
     """Per register file name, the line of each key path, for messages."""
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Per register, the ids of entries with a problem already reported ("*": the whole file)."""
+    _codes: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    """``codes()`` while the cross-file checks run, which ask for it once per procedure."""
 
     def already_reported(self, register: str, entry_id: str) -> bool:
         """True when a reference to ``entry_id`` fails only because of a problem already reported,
@@ -87,6 +93,8 @@ class Catalog:
 
     def codes(self) -> set[str]:
         """Every procedure code known: of the procedures read, and of the files with a problem."""
+        if self._codes is not None:
+            return set(self._codes)
         return {p.code for p in self.procedures} | set(self.codes_seen)
 
     def by_code(self) -> dict[str, Procedure]:
@@ -106,16 +114,26 @@ def load_catalog(root: Path) -> Catalog:
         return catalog
     tree = walk(root, catalog.report)
     catalog.tree = tree
-    _load_registers(catalog)
+    files = _FileCache(root)
+    _load_registers(catalog, files)
     english = set(tree.english)
     references = catalog.references()
+    registers = _cache_key(
+        *sorted(tree.registers), *(_file_key(tree.registers[name]) for name in sorted(tree.registers))
+    )
     for path in tree.procedures:
         rel = tree.rel(path)
         if path.name.lower() == "readme.md":
             continue
         _check_file_name(path, rel, catalog)
         errors = catalog.report.count_for(rel)
-        procedure = _load_procedure(path, rel, catalog, english, references)
+        en_path = path.with_name(path.name[: -len(".md")] + ".en.md")
+        has_english = en_path in english
+        english.discard(en_path)
+        # What a procedure file gives depends on the file, its English text and the registers.
+        key = _cache_key(rel, _file_key(path), _file_key(en_path) if has_english else "none", registers)
+        load = functools.partial(_load_procedure, path, rel, {en_path} if has_english else set(), references)
+        procedure = files.read(catalog, path, key, load)
         if procedure is not None:
             catalog.procedures.append(procedure)
         elif rel not in catalog.codes_seen.values():  # a file whose code is unknown: references wait for it
@@ -131,7 +149,11 @@ def load_catalog(root: Path) -> Catalog:
             Msg("english.orphan", name=vi_path.name),
             Msg("english.orphan.hint"),
         )
-    check_catalog(catalog)
+    catalog._codes = frozenset(catalog.codes())  # no file is read during the checks
+    try:
+        check_catalog(catalog)
+    finally:
+        catalog._codes = None
     return catalog
 
 
@@ -154,6 +176,87 @@ def load_catalog_cached(root: Path) -> Catalog:
     _CACHE.clear()
     _CACHE[root] = (signature, catalog)
     return catalog
+
+
+T = TypeVar("T")
+
+RECENT_SECONDS = 2.0
+"""A file changed this recently is read again next time: a second edit within the same tick of
+the file system's clock, of the same size, would otherwise look unchanged."""
+
+
+@dataclass
+class _Read:
+    """What reading one source file gave and added to its catalog, to give again while it is unchanged."""
+
+    value: Any
+    problems: list[Problem]
+    warnings: list[Problem]
+    codes_seen: dict[str, str]
+    untranslated: list[Untranslated]
+
+
+_FILES: dict[Path, dict[Path, tuple[object, _Read]]] = {}
+"""Per folder (the last few read), per source file, what reading it gave, with the file's key."""
+_FOLDERS_KEPT = 2
+
+
+def _file_key(path: Path) -> tuple[int, ...] | None:
+    """What tells one version of a regular file from another; None for anything else, never cached."""
+    try:
+        link, info = os.lstat(path), os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < RECENT_SECONDS:
+        return None
+    return (
+        link.st_ino,
+        link.st_mtime_ns,
+        link.st_ctime_ns,
+        info.st_ino,
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ctime_ns,
+    )
+
+
+class _FileCache:
+    """The parsed source files of one folder, reused while their key (size, times) stays the same.
+
+    ``serve`` reloads the folder on every save: parsing 2,000 procedure files takes seconds,
+    parsing the one that changed takes milliseconds. Only files read by this load are kept."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.old = _FILES.pop(root, {})
+        self.new: dict[Path, tuple[object, _Read]] = {}
+        _FILES[root] = self.new
+        while len(_FILES) > _FOLDERS_KEPT:
+            del _FILES[next(iter(_FILES))]
+
+    def read(self, catalog: Catalog, path: Path, key: tuple[Any, ...] | None, load: Callable[[Catalog], T]) -> T:
+        """``load(catalog)``, or what it gave for the same ``key`` last time, with the same problems;
+        a ``key`` of None (a file that is not regular, or has just changed) is always read."""
+        if key is None:
+            return load(catalog)
+        cached = self.old.get(path)
+        if cached is None or cached[0] != key:
+            part = Catalog(root=catalog.root)
+            loaded = load(part)
+            cached = key, _Read(loaded, part.report.problems, part.report.warnings, part.codes_seen, part.untranslated)
+        self.new[path] = cached
+        done = cached[1]
+        catalog.report.problems += done.problems
+        catalog.report.warnings += done.warnings
+        catalog.codes_seen.update(done.codes_seen)
+        catalog.untranslated += done.untranslated
+        value: T = done.value
+        return value
+
+
+def _cache_key(*parts: object) -> tuple[object, ...] | None:
+    """The parts as a cache key; None when one of them is None (a file that cannot be cached)."""
+    return None if any(part is None for part in parts) else parts
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -197,7 +300,7 @@ def _read_yaml_file(path: Path, rel: str, catalog: Catalog) -> Map | None:
     return node
 
 
-def _load_registers(catalog: Catalog) -> None:
+def _load_registers(catalog: Catalog, files: _FileCache) -> None:
     specs: dict[str, Obj] = {"units": fmt.UNIT, "fields": fmt.FIELD, "forms": fmt.FORM}
     assert catalog.tree is not None
     for name in REGISTERS:
@@ -213,7 +316,9 @@ def _load_registers(catalog: Catalog) -> None:
             )
             catalog.broken[name] = {"*"}
             continue
-        node = _read_yaml_file(path, rel, catalog)
+        node = files.read(
+            catalog, path, _cache_key(rel, _file_key(path)), functools.partial(_read_yaml_file, path, rel)
+        )
         if node is None:
             catalog.broken[name] = {"*"}
             continue
@@ -277,7 +382,7 @@ def _check_file_name(path: Path, rel: str, catalog: Catalog) -> None:
 
 
 def _load_procedure(
-    path: Path, rel: str, catalog: Catalog, english: set[Path], references: References
+    path: Path, rel: str, english: set[Path], references: References, catalog: Catalog
 ) -> Procedure | None:
     report = catalog.report
     en_body = _english_body(path, catalog, english)  # read even when this file is broken: one run shows all

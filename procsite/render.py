@@ -8,7 +8,9 @@ Procedure pages are rendered by ``procedure_page.py``.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from . import paths
@@ -30,13 +32,17 @@ class PageRenderer(CatalogView):
 
     def pages(self) -> dict[str, str]:
         """Every generated Markdown page, by path."""
-        out = {paths.CATALOGUE: self.catalogue(), paths.UNITS: self.units_index()}
+        return {path: render() for path, render in self.page_renderers().items()}
+
+    def page_renderers(self) -> dict[str, Callable[[], str]]:
+        """Per generated page, by path, what renders it: to render only the pages a change touches."""
+        out: dict[str, Callable[[], str]] = {paths.CATALOGUE: self.catalogue, paths.UNITS: self.units_index}
         for procedure in self.catalog.procedures:
-            out[paths.procedure_page(procedure.slug)] = self.procedure(procedure)
+            out[paths.procedure_page(procedure.slug)] = functools.partial(self.procedure, procedure)
         for unit_id in self.catalog.units:
-            out[paths.unit_page(unit_id)] = self.unit(unit_id)
+            out[paths.unit_page(unit_id)] = functools.partial(self.unit, unit_id)
         for field_id in self.catalog.fields:
-            out[paths.field_page(field_id)] = self.field(field_id)
+            out[paths.field_page(field_id)] = functools.partial(self.field, field_id)
         return out
 
     def row(self, p: Procedure, here: str) -> dict[str, Any]:

@@ -8,8 +8,19 @@ from typing import Any
 
 from .messages import Msg, Val
 from .problems import closest, expected
-from .spec import MISSING, Context, Spec, control_problem, require_scalar
+from .references import References
+from .spec import MISSING, Context, Spec, control_class, control_problem, described, require_scalar, text_as_written
 from .yamlsrc import Node
+
+UNQUOTED: dict[str, dict[str, Any]] = {
+    "what.code": {"type": "number", "not": {"type": "integer"}, "minimum": 0, "exclusiveMaximum": 10},
+    "what.cutoff": {"type": "integer", "minimum": 60, "maximum": 23 * 60 + 59},
+    "what.iso_code": {"type": "number", "minimum": 0},
+    "what.ref": {"type": "integer", "minimum": 0},
+}
+"""What YAML makes of some unquoted strings, by kind: a code ``1.001193`` is a number, a cutoff ``15:00``
+the minutes 900, an id ``2024`` a whole number. The checker reads them as written; JSON sees the numbers,
+so the schema accepts these (it cannot see the digits: ``1.00119`` passes it, not the checker)."""
 
 
 class Str(Spec):
@@ -23,6 +34,9 @@ class Str(Spec):
         if scalar is None:
             return MISSING
         text = scalar.raw.strip()
+        if not text:  # "" or "  ": written, but nothing in it
+            ctx.problem(node, key, expected(self.what, None))
+            return MISSING
         if control_problem(text, node, ctx, key):
             return MISSING
         if self.pattern and not re.fullmatch(self.pattern, text):
@@ -35,11 +49,14 @@ class Str(Spec):
         """True when ``text`` is written as this kind of string must be."""
         return self.pattern is None or re.fullmatch(self.pattern, text) is not None
 
-    def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "string", "description": self.what.render("en")}
-        if self.pattern:
-            out["pattern"] = f"^{self.pattern}$"
-        return out
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        no_control = {"not": {"type": "string", "pattern": control_class()}}
+        if self.pattern is None:  # taken as written: an unquoted number or "yes" is a text too
+            written = {"type": ["string", "number", "boolean"], "pattern": r"\S", **no_control}  # not blank
+            return {**written, "description": described(self.what)}
+        text = {"type": "string", "pattern": text_as_written(self.pattern), **no_control}
+        unquoted = UNQUOTED.get(self.what.code)
+        return {**({"oneOf": [text, unquoted]} if unquoted else text), "description": described(self.what)}
 
 
 class Ref(Str):
@@ -57,6 +74,15 @@ class Ref(Str):
             message = Msg("ref.unknown", register=self.register, value=value)
             ctx.problem(node, key, message, refs.hint(self.register, value))
         return value
+
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        broken = refs.broken.get(self.register, set()) if refs else {"*"}
+        if refs is None or "*" in broken:  # no register to name the ids of
+            return super().schema()
+        ids = sorted(i for i in {*refs.names.get(self.register, {}), *broken} if self.matches(i))
+        # An id of digits, unquoted, is a number to YAML (and "0123" an octal one: not listed).
+        numbers = [int(i) for i in ids if i.isdigit() and str(int(i)) == i]
+        return {"enum": [*ids, *numbers], "description": described(self.what)}
 
 
 class Int(Spec):
@@ -79,12 +105,12 @@ class Int(Spec):
             return MISSING
         return scalar.value
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
         return {
             "type": "integer",
             "minimum": self.minimum,
             "maximum": self.maximum,
-            "description": self.what.render("en"),
+            "description": described(self.what),
         }
 
 
@@ -103,7 +129,7 @@ class Money(Spec):
         amount: int | None = None
         if len(raw) <= 20 and re.fullmatch(r"\d{1,3}([.,]\d{3})+", raw):
             amount = int(raw.replace(".", "").replace(",", ""))
-        elif isinstance(scalar.value, int) and not isinstance(scalar.value, bool) and scalar.value >= 0:
+        elif raw.isdigit() and isinstance(scalar.value, int):  # digits as written: not 1_000 or 0x10 (YAML 1.1)
             amount = scalar.value
         if amount is None:
             ctx.problem(node, key, expected(self.what, raw), Msg("money.hint"))
@@ -113,11 +139,26 @@ class Money(Spec):
             return MISSING
         return amount
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
         return {
-            "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^\d{1,3}([.,]\d{3})+$"}],
-            "description": self.what.render("en"),
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": self.maximum},
+                # "8.500" unquoted is YAML's number 8.5: 8,500 đồng written the Vietnamese way (so is "8.5",
+                # which the checker refuses; the schema cannot see the digits).
+                {"type": "number", "minimum": 0, "exclusiveMaximum": 1000},
+                {"type": "string", "pattern": text_as_written(DOTTED_AMOUNT)},
+            ],
+            "description": described(self.what),
         }
+
+
+DOTTED_AMOUNT = (
+    r"\d{1,3}(?:[.,]\d{3}){1,2}"  # up to 999.999.999
+    r"|0{0,2}\d(?:[.,]\d{3}){3}|0?10(?:[.,]000){3}"  # up to 10.000.000.000
+    r"|0{1,3}[.,](?:00\d(?:[.,]\d{3}){3}|010(?:[.,]000){3})"  # the same after a group of zeros: 0.010.000.000.000
+)
+"""An amount in groups of three digits, as ``Money`` reads it, up to its maximum of ten billion
+(and so in at most 20 characters)."""
 
 
 class Bool(Spec):
@@ -133,8 +174,8 @@ class Bool(Spec):
             return MISSING
         return scalar.value
 
-    def schema(self) -> dict[str, Any]:
-        return {"type": "boolean"}
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        return {"type": "boolean", "description": described(self.what)}
 
 
 class Date(Spec):
@@ -156,8 +197,14 @@ class Date(Spec):
         ctx.problem(node, key, message, Msg("date.hint"))
         return MISSING
 
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "description": self.what.render("en")}
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        # An unquoted date is a string in JSON: the pattern checks it even where "format" is not asserted.
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": described(self.what),
+        }
 
 
 class Enum(Spec):
@@ -176,5 +223,5 @@ class Enum(Spec):
             return MISSING
         return scalar.raw
 
-    def schema(self) -> dict[str, Any]:
-        return {"enum": list(self.choices)}
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        return {"enum": list(self.choices), "description": described(self.what)}

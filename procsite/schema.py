@@ -17,15 +17,11 @@ from typing import Any
 
 from .messages import Count, Msg
 from .problems import closest, expected
+from .references import References
 from .scalars import Bool, Date, Enum, Int, Money, Ref, Str
-from .spec import MISSING, Context, Spec, received_value
+from .spec import MISSING, Context, Spec, described, received_value
 from .texts import DurationSpec, TextSpec
 from .yamlsrc import Map, Node, Scalar, Seq
-
-
-def described(what: Msg) -> str:
-    """A JSON Schema description in both languages, Vietnamese first: staff read the first."""
-    return f"{what.render('vi')} — {what.render('en')}"
 
 
 class ListOf(Spec):
@@ -49,8 +45,13 @@ class ListOf(Spec):
         # do not report the consequences of a problem already reported.
         return MISSING if any(v is MISSING for v in values) else values
 
-    def schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.schema(), "minItems": self.min_items}
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "items": self.item.schema(refs),
+            "minItems": self.min_items,
+            "description": described(self.what),
+        }
 
 
 @dataclass
@@ -104,13 +105,34 @@ class Obj(Spec):
                 failed = True
         return MISSING if failed or node.unread else self.make(**values)
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        properties = {}
+        for name, key in self.keys.items():
+            value = key.spec.schema(refs)
+            properties[name] = {
+                **(value if key.required else or_nothing(value)),
+                "description": described(self.doc(name)),
+            }
         return {
             "type": "object",
             "additionalProperties": False,
             "required": [k for k, s in self.keys.items() if s.required],
-            "properties": {k: {**s.spec.schema(), "description": described(self.doc(k))} for k, s in self.keys.items()},
+            "properties": properties,
+            "description": described(self.what),
         }
+
+
+def or_nothing(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema``, or nothing (null): an optional key written without a value is as if not written."""
+    out = {k: v for k, v in schema.items() if k != "description"}
+    if "enum" in out:
+        out["enum"] = [*out["enum"], None]
+    if "type" in out:
+        out["type"] = [*([out["type"]] if isinstance(out["type"], str) else out["type"]), "null"]
+    for choice in ("oneOf", "anyOf"):
+        if choice in out:
+            out[choice] = [*out[choice], {"type": "null"}]
+    return out
 
 
 __all__ = [

@@ -9,12 +9,12 @@ procedures (field and unit names, processing times) is written once in tables.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import paths
+from .everyday import everyday_index
 from .folding import tokens
 from .i18n import format_processing_time_short, t
 from .loader import Catalog
@@ -22,13 +22,14 @@ from .loader import Catalog
 _BROWSER = Path(__file__).parent / "browser"
 
 INDEX_PATH = "search/search_index.json"
-"""The index as JSON, for tools and pages that fetch it."""
+"""The index as JSON: fetched by the search client and the kiosk, and by tools."""
 SEARCH_SCRIPT_PATH = "search/procsite_search.js"
-"""Search as one script: the index, the engine and the client, loaded by every page right after
-its header (overrides/main.html). One file, because every request and every script a browser must
-run before the search box answers delays it (on HTTP/1.1 a browser opens only six connections)."""
-BROWSER_SCRIPTS = ("search-engine.js", "search-client.js")
-"""The browser side of search (procsite/browser/), in the order they run after the index."""
+"""Search as one script: the query reader, the engine and the client, loaded by every page right after
+its header (overrides/main.html), so that the box is ours before Material's bundle runs. Its size does
+not grow with the catalogue; the index (``INDEX_PATH``) is fetched by the client once the page has
+loaded, or as soon as someone starts to search."""
+BROWSER_SCRIPTS = ("search-query.js", "search-engine.js", "search-client.js")
+"""The browser side of search (procsite/browser/), in the order they run."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
             "n": [names.ref(catalog.units[u].name.get(lang)) for u in units],
             "d": times.ref(format_processing_time_short(p.processing_time, lang)),
         }
+        # The result is what many citizens ask for ("giấy khai sinh"): found, but below the name.
+        doc["O"] = tokens(p.result.get(lang))
         if keywords:
             doc["k"] = " | ".join(keywords)
             doc["K"] = " | ".join(tokens(k) for k in keywords)
@@ -102,13 +105,15 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
         "names": names.items,
         "namesFolded": [tokens(name) for name in names.items],
         "times": times.items,
+        "everyday": everyday_index(lang),
+        "help": {"phone": catalog.agency.phone if catalog.agency else None, "catalogue": paths.url_of(paths.CATALOGUE)},
         "docs": docs,
     }
 
 
-def search_script(index_json: str) -> str:
-    """The search script of one language: the index (read with JSON.parse of a string, the fastest
-    way for a browser to read data), then the engine and the client."""
-    parts = [f"self.procsiteIndex=JSON.parse({json.dumps(index_json, ensure_ascii=False)});"]
-    parts += [(_BROWSER / name).read_text(encoding="utf-8") for name in BROWSER_SCRIPTS]
-    return "\n".join(parts)
+def search_script(index_json: str = "") -> str:
+    """The search script: the query reader, the engine and the client, the same size at any number of
+    procedures. The index (``INDEX_PATH``) is not in it: the client fetches it when the page has loaded
+    or someone starts to search, so that no page waits for an index that grows with the catalogue.
+    (``index_json`` is not used: it was embedded here before, and callers still pass it.)"""
+    return "\n".join((_BROWSER / name).read_text(encoding="utf-8") for name in BROWSER_SCRIPTS)

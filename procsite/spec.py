@@ -7,7 +7,9 @@ The kinds of value are declared in ``scalars.py``, ``texts.py`` and ``schema.py`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .canonical import CONTROL
@@ -45,8 +47,40 @@ class Spec:
     def parse(self, node: Node, ctx: Context, key: str) -> Any:
         raise NotImplementedError
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        """The JSON Schema of what ``parse`` accepts, as far as JSON Schema can say it.
+
+        With ``refs`` (the registers of one procedures folder), a reference is one of their ids."""
         raise NotImplementedError
+
+
+def described(what: Msg) -> str:
+    """A JSON Schema description in both languages, Vietnamese first: staff read the first."""
+    return f"{what.render('vi')} — {what.render('en')}"
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regular expression class of ``chars``, written with ``\\uXXXX`` escapes that both Python and
+    ECMA-262 (JSON Schema's dialect) read, so that no invisible character is written into a schema."""
+    codes = sorted({ord(c) for c in chars})
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\u{a:04X}" + (f"-\\u{b:04X}" if b > a else "") for a, b in ranges) + "]"
+
+
+@cache
+def control_class() -> str:
+    """``CONTROL`` as a schema pattern (all its characters are in the Basic Multilingual Plane)."""
+    return char_class(c for c in map(chr, range(0x10000)) if CONTROL.fullmatch(c))
+
+
+def text_as_written(pattern: str) -> str:
+    """A schema pattern for a text the checker strips and matches whole against ``pattern``."""
+    return f"^\\s*(?:{pattern})\\s*$"
 
 
 def require_scalar(node: Node, ctx: Context, key: str, what: Msg) -> Scalar | None:

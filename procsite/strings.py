@@ -4,6 +4,12 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     "fee.free": ("Miễn phí", "Free of charge"),
+    "search.none.closest": (
+        "Không có thủ tục nào khớp hẳn. Có thể bạn tìm:",
+        "No procedure matches exactly. Perhaps you mean:",
+    ),
+    "search.none.catalogue": ("Xem danh mục tất cả thủ tục", "See the catalogue of all procedures"),
+    "search.none.phone": ("Hỏi Bộ phận Một cửa: {phone}", "Ask the one-stop desk: {phone}"),
     "time.same_day": ("Trong ngày làm việc", "Same working day"),
     "time.same_day_cutoff": (
         "Trong ngày làm việc (nhận sau {cutoff} thì trả trong ngày làm việc tiếp theo)",

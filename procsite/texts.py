@@ -6,9 +6,21 @@ import re
 from typing import Any
 
 from .messages import Msg, Val
+from .messages.keys import WORDS
 from .model import Duration, Text
 from .problems import closest, expected
-from .spec import MISSING, Context, Spec, control_problem, received_value, require_scalar
+from .references import References
+from .spec import (
+    MISSING,
+    Context,
+    Spec,
+    control_class,
+    control_problem,
+    described,
+    received_value,
+    require_scalar,
+    text_as_written,
+)
 from .yamlsrc import Map, Node, Scalar
 
 LANGS = ("vi", "en")
@@ -18,6 +30,28 @@ LANGS = ("vi", "en")
 # a comment or a declaration (HTML's tokenizer rules), so "< 6 tuổi" or "<6 tuổi" stay plain text.
 _MARKUP = re.compile(r"<[A-Za-z/!?](?:[^<>]{0,80}>|[^<>\s]*)")
 _SCRIPT_URL = re.compile(r"javascript\s*:", re.I)
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+"""The letters other than A-Z and a-z that Python's ``re.I`` takes for an ASCII letter (İ ı ſ K)."""
+
+
+def _caseless(word: str) -> str:
+    """``word`` as a pattern that matches it as ``re.I`` does, for JSON Schema (which has no flags)."""
+    classes = []
+    for letter in word:
+        same = {letter.lower(), letter.upper(), *(c for c in _FOLDS_TO_ASCII if re.fullmatch(letter, c, re.I))}
+        classes.append("[" + "".join(sorted(same)) + "]")
+    return "".join(classes)
+
+
+def _language(lang: str) -> str:
+    """A text's language, named in Vietnamese and English, for the schema."""
+    return " — ".join(WORDS[words][lang] for words in LANGS)
+
+
+def no_markup() -> dict[str, Any]:
+    """The schema of a text without HTML markup, script address or control character (``_markup_problem``)."""
+    script = _caseless("javascript") + _SCRIPT_URL.pattern[len("javascript") :]
+    return {"not": {"type": "string", "pattern": f"{control_class()}|{_MARKUP.pattern}|{script}"}}
 
 
 def _markup_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
@@ -30,6 +64,11 @@ def _markup_problem(text: str, node: Node, ctx: Context, key: str) -> bool:
     code = "text.markup" if found.re is _MARKUP else "text.script"
     ctx.problem(node, key, Msg(code, found=Val.of(found.group(0))), Msg("text.markup.hint"))
     return True
+
+
+def _blank(node: Node) -> bool:
+    """A value written as nothing: empty, ``~``, ``null`` or blank quotes (not ``0`` or ``false``, which are values)."""
+    return isinstance(node, Scalar) and (node.value is None or (isinstance(node.value, str) and not node.value.strip()))
 
 
 class TextSpec(Spec):
@@ -61,10 +100,10 @@ class TextSpec(Spec):
                         marked_up = True
                     else:
                         values[lang] = text
-                elif lang == "vi" and isinstance(child, Scalar) and not str(child.value or "").strip():
+                elif lang == "vi" and _blank(child):
                     # An empty Vietnamese text would drop the whole entry: say so where it is written.
                     ctx.problem(child, f"{key}.vi", Msg("text.empty_vi"), Msg("text.vi_first.hint"))
-                elif not (isinstance(child, Scalar) and not str(child.value or "").strip()):
+                elif not _blank(child):
                     ctx.problem(child, f"{key}.{lang}", expected(Msg("what.text"), received_value(child)))
             if marked_up:
                 return MISSING
@@ -78,18 +117,23 @@ class TextSpec(Spec):
         ctx.problem(node, key, expected(self.what, received_value(node)), Msg("text.example.hint"))
         return MISSING
 
-    def schema(self) -> dict[str, Any]:
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        text = {"type": "string", "pattern": r"\S", **no_markup()}
         return {
             "oneOf": [
-                {"type": "string"},
+                {**text, "description": described(Msg("what.text"))},
                 {
                     "type": "object",
                     "additionalProperties": False,
                     "required": ["vi"],
-                    "properties": {"vi": {"type": "string"}, "en": {"type": "string"}},
+                    "properties": {
+                        "vi": {**text, "description": _language("vi")},
+                        # An empty English text is as if not written: the Vietnamese is shown.
+                        "en": {"type": ["string", "null"], **no_markup(), "description": _language("en")},
+                    },
                 },
             ],
-            "description": self.what.render("en"),
+            "description": described(self.what),
         }
 
 
@@ -119,5 +163,11 @@ class DurationSpec(Spec):
             return MISSING
         return Duration(float(number), unit)
 
-    def schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "^" + _DURATION.pattern + "$", "description": self.what.render("en")}
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        return {"type": "string", "pattern": text_as_written(DURATION_PATTERN), "description": described(self.what)}
+
+
+_UP_TO_MAX = r"0{0,5}\d|0{0,4}\d{2}|0{0,3}\d{3}|0{0,2}1000|(?:0{0,3}\d|0{0,2}\d{2}|0?\d{3})[.,]5"
+"""A number of ``_DURATION`` up to ``MAX_DURATION``, in at most 6 characters, as the checker allows."""
+DURATION_PATTERN = f"(?:{_UP_TO_MAX})" + _DURATION.pattern[_DURATION.pattern.index(r"\s+") :]
+"""``_DURATION`` with its number limited as ``DurationSpec`` limits it, for the schema."""

@@ -275,8 +275,31 @@ def _report_yaml_error(error: yaml.MarkedYAMLError, text: str, rel: str, report:
     if "\t" in bad_line or "tab" in what:
         report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.tab")), Msg("yaml.tab.hint"))
     else:
-        report.add(rel, line, "", Msg("yaml.invalid", what=Msg("yaml.problem", text=what)), Msg("yaml.invalid.hint"))
+        report.add(rel, line, "", Msg("yaml.invalid", what=_problem(what)), Msg("yaml.invalid.hint"))
     return line
+
+
+_PROBLEMS = {
+    "mapping values are not allowed": "colon",
+    "did not find expected ',' or ']'": "bracket",
+    "did not find expected ',' or '}'": "brace",
+    "could not find expected ':'": "no_colon",
+    "did not find expected key": "indent",
+    "found character that cannot start any token": "token",
+    "found unexpected end of stream": "end",
+    "did not find expected node content": "no_value",
+    "block sequence entries are not allowed": "dash",
+    "found unknown escape character": "escape",
+}
+"""libyaml's words for the syntax errors staff make, and the message that says them in the staff's language."""
+
+
+def _problem(what: str) -> Msg:
+    """The parser's problem in words staff read; the parser's own words, quoted, for a rare one."""
+    for start, code in _PROBLEMS.items():
+        if what.startswith(start):
+            return Msg(f"yaml.problem.{code}")
+    return Msg("yaml.problem", text=what)
 
 
 def _span_at(spans: list[Span], flaw: Flaw) -> Span | None:

@@ -22,15 +22,20 @@ EXPECTED = {"vi": "expected.txt", "en": "expected.en.txt"}
 
 def overlay(case: Path, procedures: Path, lang: str = "vi") -> str:
     """Apply ``case`` to the copy of the minimal fixture in ``procedures``; returns the expected messages."""
+    apply_case(case, procedures)
+    return (case / EXPECTED[lang]).read_text(encoding="utf-8")
+
+
+def apply_case(case: Path, procedures: Path, ignored: set[str] = CASE_FILES) -> None:
+    """Overlay the files of ``case`` on ``procedures`` and delete the fixture files its removed.txt lists."""
     removed = case / "removed.txt"
     for rel in removed.read_text(encoding="utf-8").split() if removed.exists() else []:
         (procedures / rel).unlink()
     for source in case.rglob("*"):
-        if source.is_file() and source.name not in CASE_FILES:
+        if source.is_file() and source.name not in ignored:
             target = procedures / source.relative_to(case)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())
-    return (case / EXPECTED[lang]).read_text(encoding="utf-8")
 
 
 def test_the_corpus_covers_at_least_90_cases_in_both_languages() -> None:

@@ -181,8 +181,9 @@ def test_word_paste_is_still_reported_when_the_yaml_or_front_matter_is_broken(pr
             f'non-breaking space (U+00A0) after "Tờ". Run "make fix" to replace it with a plain space; {PASTE}',
             'procedures/ho-tich/khac.md:1: expected the first line to be "---", but received: "Tờ khai". A '
             'procedure file starts with YAML front matter between two "---" lines.',
-            "procedures/ho-tich/khai-sinh.md:16: expected valid YAML, but received: \"did not find expected ',' or "
-            '\']\'". Check the indentation and quote values that contain ": " or start with a special character.',
+            "procedures/ho-tich/khai-sinh.md:16: expected valid YAML, but received: no ] to close a list, or no comma "
+            'between its items. Check the indentation and quote values that contain ": " or start with a special '
+            "character.",
             "procedures/ho-tich/khai-sinh.md:55: body text (body): expected plain spaces and visible "
             "characters, but received: "
             f'a zero-width space (U+200B) after "sơ". Run "make fix" to remove it; {PASTE}',

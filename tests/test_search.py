@@ -115,11 +115,12 @@ def test_search_works_with_the_keyboard_alone(page: Page, base_url: str) -> None
 
 
 def test_material_search_does_not_also_run(page: Page, base_url: str) -> None:
-    """Our client takes the box over; Material's own client must not fetch its index or answer as well."""
+    """Our client takes the box over; Material's own client must not fetch the index again, nor start its
+    search worker, nor answer as well."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base_url)
     search_box(page, "khai sinh")
-    assert not any(url.endswith("search_index.json") for url in requested)
+    assert [url for url in requested if url.endswith("search_index.json")] == [base_url + "search/search_index.json"]
     assert not any("workers/search" in url for url in requested)
     assert page.locator(".md-search-result__meta").inner_text() != ""

@@ -42,7 +42,13 @@
 
   function render() {
     var query = input.value;
-    if (!engine) { return; }
+    if (!engine) {  /* typed before the index arrived: answered when it arrives (see whenReady below) */
+      if (query.trim()) {
+        ProcSearch.load(indexUrl);
+        meta.textContent = strings["search.result.initializer"] || "";
+      }
+      return;
+    }
     if (!query.trim()) {
       list.textContent = "";
       meta.textContent = strings["search.result.placeholder"];
@@ -51,14 +57,32 @@
     var results = ProcSearch.describe(engine, query, 50);
     meta.textContent = count(results.length);
     var html = "";
-    for (var i = 0; i < Math.min(results.length, LIMIT); i++) {
-      var result = results[i];
-      html += '<li class="md-search-result__item"><a href="' + ProcSearch.escapeHtml(new URL(result.url, base).href) +
-        '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
-        '<div class="md-search-result__icon md-icon"></div><h1>' + result.title + "</h1>" +
-        (result.details ? "<p>" + ProcSearch.escapeHtml(result.details) + "</p>" : "") + "</article></a></li>";
-    }
+    for (var i = 0; i < Math.min(results.length, LIMIT); i++) { html += item(results[i]); }
+    if (!results.length) { html = help(query); }
     list.innerHTML = html;
+  }
+
+  function item(result) {
+    return '<li class="md-search-result__item"><a href="' + ProcSearch.escapeHtml(new URL(result.url, base).href) +
+      '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
+      '<div class="md-search-result__icon md-icon"></div><h1>' + result.title + "</h1>" +
+      (result.details ? "<p>" + ProcSearch.escapeHtml(result.details) + "</p>" : "") + "</article></a></li>";
+  }
+
+  /* Nothing matched: say so, offer the closest procedures, the catalogue and the one-stop desk's phone. */
+  function help(query) {
+    var closest = ProcSearch.suggest(engine, query, 3), info = (window.procsiteIndex || {}).help || {};
+    var html = closest.length ? '<li class="md-search-result__item ps-search-help"><p>' +
+      ProcSearch.escapeHtml(strings["search.none.closest"]) + "</p></li>" : "";
+    for (var i = 0; i < closest.length; i++) { html += item(closest[i]); }
+    html += '<li class="md-search-result__item ps-search-help"><p><a href="' +
+      ProcSearch.escapeHtml(new URL(info.catalogue || "thu-tuc/", base).href) + '">' +
+      ProcSearch.escapeHtml(strings["search.none.catalogue"]) + "</a>";
+    if (info.phone) {
+      html += ' · <a href="tel:' + ProcSearch.escapeHtml(info.phone.replace(/[^0-9+]/g, "")) + '">' +
+        ProcSearch.escapeHtml(strings["search.none.phone"].replace("{phone}", info.phone)) + "</a>";
+    }
+    return html + "</p></li>";
   }
 
   function links() {
@@ -76,6 +100,7 @@
 
   input.addEventListener("input", render);
   input.addEventListener("focus", function () { setOpen(true); });
+  input.addEventListener("keydown", function () { ProcSearch.load(indexUrl); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = links()[0];
@@ -112,8 +137,15 @@
     }
   });
 
-  /* The engine was built just before this script ran (search/procsite_search.js). */
-  engine = window.procsiteEngine || null;
-  box.setAttribute("data-procsite-ready", "");
+  /* The box works at once; the index comes when the page is loaded, or as soon as someone searches. */
+  var indexUrl = new URL("search/search_index.json", base).href;
+  input.addEventListener("focus", function () { ProcSearch.load(indexUrl); });
+  ProcSearch.whenReady(function (ready) {
+    engine = ready;
+    box.setAttribute("data-procsite-ready", "");
+    render();
+  });
+  ProcSearch.prefetch(indexUrl);
+  box.setAttribute("data-procsite-client", "");
   render();
 })();

@@ -38,24 +38,31 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
+  var Q = root.ProcQuery;
+
+  /* Folded words, "y" read as "i" (see search-query.js), as " word word " for fast substring search. */
+  function words(text) {
+    return Q.canon(text);
+  }
+
   /* A record of the index (see procsite/search.py for its fields), with its folded words. */
   function Record(doc, index) {
     var names = index.names || [], folded = index.namesFolded || [];
     this.doc = doc;
     /* Folded words as " word word ", so that a match is a fast substring search: no arrays to build. */
-    this.title = doc.T !== undefined ? doc.T : tokensOf(fold(doc.t)).join(" ");
+    this.title = words(doc.T !== undefined ? doc.T : tokensOf(fold(doc.t)).join(" "));
     this.titleWords = " " + this.title + " ";
-    this.alias = doc.A !== undefined ? doc.A : (doc.a ? tokensOf(fold(doc.a)).join(" ") : "");
+    this.alias = words(doc.A !== undefined ? doc.A : (doc.a ? tokensOf(fold(doc.a)).join(" ") : ""));
     this.aliasWords = " " + this.alias + " ";
     this.code = (doc.c || "").toLowerCase();
     this.iso = (doc.i || "").toLowerCase();
-    this.keywords = doc.K !== undefined ? doc.K.split(" | ") :
-      (doc.k ? fold(doc.k).split(" | ").map(function (k) { return tokensOf(k).join(" "); }) : []);
+    this.keywords = (doc.K !== undefined ? doc.K.split(" | ") :
+      (doc.k ? fold(doc.k).split(" | ").map(function (k) { return tokensOf(k).join(" "); }) : [])).map(words);
     this.keywordWords = " " + this.keywords.join(" ") + " ";
     var other = doc.O !== undefined ? doc.O : "";
     var refs = (doc.f !== undefined ? [doc.f] : []).concat(doc.n || []);
     for (var i = 0; i < refs.length; i++) { other += " " + (folded[refs[i]] || ""); }
-    this.otherWords = " " + other + " ";
+    this.otherWords = " " + words(other) + " ";
     this.field = doc.f !== undefined ? names[doc.f] : "";
     this.time = doc.d !== undefined ? (index.times || [])[doc.d] : "";
     this.titleRaw = null;  /* made on first use: only for pages that match */
@@ -66,47 +73,56 @@
     return words.indexOf(prefix ? " " + word : " " + word + " ") !== -1;
   }
 
+  /* The cost of the cheapest alternative of a slot found in these words, or -1. */
+  function found(words, slot) {
+    for (var i = 0; i < slot.alts.length; i++) {
+      if (has(words, slot.alts[i].word, slot.last)) { return slot.alts[i].cost; }
+    }
+    return -1;
+  }
+
   /* Do the query words appear one after another in these words? */
   function phrase(words, joined, prefixLast) {
     return joined !== "" && words.indexOf(" " + joined + (prefixLast ? "" : " ")) !== -1;
   }
 
   function score(record, q) {
-    var words = q.tokens, n = words.length, total = 0;
+    var slots = q.slots, n = slots.length, total = 0, cost = 0;
     if (record.code && (q.folded === record.code || q.folded === record.iso)) { return 1000000; }
-    if (n === 1 && /\d/.test(words[0]) && (record.code.lastIndexOf(words[0], 0) === 0 ||
-        record.iso.lastIndexOf(words[0], 0) === 0)) {
+    if (n === 1 && /\d/.test(q.tokens[0]) && (record.code.lastIndexOf(q.tokens[0], 0) === 0 ||
+        record.iso.lastIndexOf(q.tokens[0], 0) === 0)) {
       return 200000 - record.code.length;
     }
     var inTitle = 0, anywhere = 0, inKeywords = 0;
-    var terms = {};
     for (var i = 0; i < n; i++) {
-      var prefix = q.prefixLast && i === n - 1;
-      var w = words[i];
-      var t = has(record.titleWords, w, prefix) || has(record.aliasWords, w, prefix);
-      var k = has(record.keywordWords, w, prefix);
-      var o = t || k || has(record.otherWords, w, prefix);
-      if (t) { inTitle++; }
-      if (k) { inKeywords++; }
-      if (o) { anywhere++; }
-      terms[w] = o;
+      var slot = slots[i];
+      var t = found(record.titleWords, slot), a = found(record.aliasWords, slot);
+      var k = found(record.keywordWords, slot), o = found(record.otherWords, slot);
+      var best = -1, costs = [t, a, k, o];
+      for (var c = 0; c < costs.length; c++) {
+        if (costs[c] >= 0 && (best < 0 || costs[c] < best)) { best = costs[c]; }
+      }
+      if (t >= 0 || a >= 0) { inTitle++; }
+      if (k >= 0) { inKeywords++; }
+      if (best >= 0) { anywhere++; cost += best; }
     }
     if (anywhere === 0 || anywhere < Math.ceil(n * 0.6)) { return 0; }
-    if (q.folded === record.title || (record.alias && q.folded === record.alias)) {
+    var joined = q.best;
+    if (joined === record.title || (record.alias && joined === record.alias)) {
       total += 100000;
     } else if (inTitle === n) {
       var length = record.title.split(" ").length;
       total += 20000 + 5000 * n / Math.max(length, n);
-      if (phrase(record.titleWords, q.folded, q.prefixLast) || phrase(record.aliasWords, q.folded, q.prefixLast)) {
+      if (phrase(record.titleWords, joined, q.prefixLast) || phrase(record.aliasWords, joined, q.prefixLast)) {
         total += 3000;
       }
-      if (record.title.lastIndexOf(q.folded, 0) === 0) { total += 2000; }
+      if (record.title.lastIndexOf(joined, 0) === 0) { total += 2000; }
     }
     for (var j = 0; j < record.keywords.length; j++) {
       var phraseText = record.keywords[j];
-      if (phraseText === q.folded) { total += 18000; break; }
-      if ((" " + phraseText + " ").indexOf(" " + q.folded + (q.prefixLast ? "" : " ")) !== -1 ||
-          (" " + q.folded + " ").indexOf(" " + phraseText + " ") !== -1) { total += 12000; break; }
+      if (phraseText === joined) { total += 18000; break; }
+      if ((" " + phraseText + " ").indexOf(" " + joined + (q.prefixLast ? "" : " ")) !== -1 ||
+          (" " + joined + " ").indexOf(" " + phraseText + " ") !== -1) { total += 12000; break; }
     }
     if (inKeywords === n) { total += 8000; }
     if (anywhere === n) { total += 5000; }
@@ -120,7 +136,8 @@
     }
     if (record.doc.s) { total *= 0.5; }
     if (record.doc.p) { total *= 0.8; }
-    return { value: total, terms: terms };
+    /* Corrections cost: a name typed as written comes before one read through a typo or a Telex key. */
+    return total * Math.pow(0.8, cost) * q.weight;
   }
 
   function parseQuery(text) {
@@ -134,41 +151,99 @@
     };
   }
 
+  /* The readings of a query: as typed; with an everyday name replaced; without filler words. */
+  Engine.prototype.readings = function (text) {
+    var q = parseQuery(text), out = [];
+    if (!q.tokens.length) { return out; }
+    var self = this;
+    function reading(tokens, weight, prefixLast) {
+      var slots = Q.slotsOf(tokens, self.vocabulary, prefixLast);
+      out.push({
+        folded: tokens.join(" "), tokens: tokens, raw: q.raw, prefixLast: prefixLast, slots: slots, weight: weight,
+        best: slots.map(function (slot) { return slot.alts[0].word; }).join(" ")
+      });
+    }
+    reading(q.tokens, 1, q.prefixLast);
+    var replaced = Q.everyday(Q.canon(q.folded), this.everyday);
+    if (replaced) { reading(tokensOf(replaced), 0.95, false); }
+    var kept = Q.withoutFillers(q.tokens);
+    if (kept) { reading(kept, 0.9, q.prefixLast); }
+    return out;
+  };
+
   function Engine(index) {
     this.records = [];
-    for (var i = 0; i < index.docs.length; i++) { this.records.push(new Record(index.docs[i], index)); }
+    var all = [];
+    for (var i = 0; i < index.docs.length; i++) {
+      var record = new Record(index.docs[i], index);
+      this.records.push(record);
+      all.push(record.titleWords, record.aliasWords, record.keywordWords, record.otherWords);
+    }
+    this.vocabulary = new Q.Vocabulary(all.join(" ").split(" "));
+    this.everyday = (index.everyday || []).map(function (pair) { return [Q.canon(pair[0]), Q.canon(pair[1])]; });
   }
 
   /* Ranked matches: [{doc, score, terms}], best first. */
   Engine.prototype.search = function (text, limit) {
-    var q = parseQuery(text);
-    if (!q.tokens.length) { return []; }
+    var readings = this.readings(text);
+    if (!readings.length) { return []; }
     var results = [];
     for (var i = 0; i < this.records.length; i++) {
-      var s = score(this.records[i], q);
-      if (typeof s === "number") {
-        if (s > 0) { results.push(this.result(this.records[i], s, {})); }
-      } else if (s.value > 0) {
-        results.push(this.result(this.records[i], s.value, s.terms));
+      var best = 0;
+      for (var r = 0; r < readings.length; r++) {
+        var s = score(this.records[i], readings[r]);
+        if (s > best) { best = s; }
       }
+      if (best > 0) { results.push(this.result(this.records[i], best)); }
     }
     results.sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
     return results.slice(0, limit || 50);
   };
 
-  Engine.prototype.result = function (record, score, terms) {
-    return { doc: record.doc, score: score, terms: terms, field: record.field, time: record.time };
+  /* When nothing matches: the records sharing most words with the query, typos forgiven, for "did you mean". */
+  Engine.prototype.closest = function (text, limit) {
+    var readings = this.readings(text), results = [];
+    for (var i = 0; i < this.records.length; i++) {
+      var record = this.records[i], shared = 0;
+      if (record.doc.p) { continue; }
+      for (var r = 0; r < readings.length; r++) {
+        var count = 0;
+        for (var s = 0; s < readings[r].slots.length; s++) {
+          var slot = readings[r].slots[s];
+          if (found(record.titleWords, slot) >= 0 || found(record.keywordWords, slot) >= 0 ||
+              found(record.otherWords, slot) >= 0) { count++; }
+        }
+        shared = Math.max(shared, count);
+      }
+      if (shared) { results.push({ record: record, shared: shared }); }
+    }
+    results.sort(function (a, b) { return b.shared - a.shared || a.record.title.length - b.record.title.length; });
+    var self = this;
+    return results.slice(0, limit || 3).map(function (r) { return self.result(r.record, r.shared); });
   };
 
-  /* The title as HTML with the matched words marked. */
+  Engine.prototype.result = function (record, score) {
+    return { doc: record.doc, score: score, field: record.field, time: record.time };
+  };
+
+  /* The title as HTML with the matched words marked (as typed, or as the query was read). */
   Engine.prototype.highlight = function (text, query) {
-    var words = parseQuery(query).tokens;
+    var wanted = [];
+    var readings = this.readings(query);
+    for (var r = 0; r < readings.length; r++) {
+      for (var s = 0; s < readings[r].slots.length; s++) {
+        var slot = readings[r].slots[s];
+        for (var a = 0; a < slot.alts.length; a++) { wanted.push({ word: slot.alts[a].word, prefix: slot.last }); }
+      }
+    }
     var folded = foldKeepingPositions(text), out = "", last = 0, match;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(folded)) !== null) {
-      for (var i = 0; i < words.length; i++) {
-        if (match[0] === words[i] || match[0].lastIndexOf(words[i], 0) === 0) {
-          var end = match.index + (match[0] === words[i] ? match[0].length : words[i].length);
+      var word = Q.canon(match[0]);
+      for (var i = 0; i < wanted.length; i++) {
+        var w = wanted[i].word;
+        if (word === w || (wanted[i].prefix && word.lastIndexOf(w, 0) === 0)) {
+          var end = match.index + (word === w ? match[0].length : w.length);
           out += escapeHtml(text.slice(last, match.index)) + "<mark>" + escapeHtml(text.slice(match.index, end)) + "</mark>";
           last = end;
           break;
@@ -191,11 +266,53 @@
     });
   }
 
-  root.ProcSearch = { Engine: Engine, fold: fold, escapeHtml: escapeHtml, describe: describe };
-
-  /* The search script (search/procsite_search.js, see procsite/search.py) sets the index just
-     before this file: build the engine at once, so that search answers as soon as the page shows. */
-  if (root.procsiteIndex) {
-    root.procsiteEngine = new Engine(root.procsiteIndex);
+  /* When nothing matches: the closest procedures, as the same plain data. */
+  function suggest(engine, text, limit) {
+    return engine.closest(text, limit).map(function (result) {
+      return { url: result.doc.u, title: escapeHtml(result.doc.t), details: [result.field, result.doc.c].join(" · "), page: false };
+    });
   }
+
+
+  /* The index is not part of the page: it grows with the catalogue, and the page must not wait for it.
+     It is fetched once, when the page has loaded and the browser is idle, or at once when someone
+     starts to search; whatever asked for the engine meanwhile gets it when it arrives. */
+  var waiting = [], requested = false;
+
+  function whenReady(callback) {
+    if (root.procsiteEngine) { callback(root.procsiteEngine); return; }
+    waiting.push(callback);
+  }
+
+  function load(url) {
+    if (requested || root.procsiteEngine) { return; }
+    requested = true;
+    var request = new XMLHttpRequest();
+    request.open("GET", url);
+    request.onload = function () {
+      if (request.status !== 200 && request.status !== 0) { requested = false; return; }
+      root.procsiteIndex = JSON.parse(request.responseText);
+      root.procsiteEngine = new Engine(root.procsiteIndex);
+      var callbacks = waiting;
+      waiting = [];
+      for (var i = 0; i < callbacks.length; i++) { callbacks[i](root.procsiteEngine); }
+    };
+    request.onerror = function () { requested = false; };  /* offline for a moment: the next keystroke tries again */
+    request.send();
+  }
+
+  /* Fetch the index once the page is loaded and the browser has nothing else to do. */
+  function prefetch(url) {
+    function start() {
+      if (root.requestIdleCallback) { root.requestIdleCallback(function () { load(url); }, { timeout: 3000 }); }
+      else { setTimeout(function () { load(url); }, 200); }
+    }
+    if (document.readyState === "complete") { start(); } else { root.addEventListener("load", start); }
+  }
+
+  root.ProcSearch = {
+    Engine: Engine, fold: fold, escapeHtml: escapeHtml, describe: describe, suggest: suggest,
+    whenReady: whenReady, load: load, prefetch: prefetch
+  };
+  if (root.procsiteIndex) { root.procsiteEngine = new Engine(root.procsiteIndex); }
 })(typeof self !== "undefined" ? self : this);

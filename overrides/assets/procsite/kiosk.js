@@ -66,12 +66,22 @@
     var input = form.querySelector("input");
     var list = form.querySelector(".ps-kiosk-results");
     form.addEventListener("submit", function (event) { event.preventDefault(); input.blur(); });
-    input.addEventListener("input", function () {
+    /* The kiosk is a search box first: its index is fetched at once; a query typed before it
+       arrived is answered when it arrives. */
+    window.ProcSearch.load(new URL("search/search_index.json", base).href);
+    window.ProcSearch.whenReady(function () { show(); });
+    input.addEventListener("input", show);
+    function show() {
       list.textContent = "";
       if (!window.procsiteEngine || !input.value.trim()) { return; }
-      window.ProcSearch.describe(window.procsiteEngine, input.value, 50).filter(function (result) {
+      var results = window.ProcSearch.describe(window.procsiteEngine, input.value, 50).filter(function (result) {
         return /^thu-tuc\/.+/.test(result.url) || /^linh-vuc\//.test(result.url);
-      }).slice(0, 8).forEach(function (result) {
+      });
+      if (!results.length) {  /* nothing matches: the closest procedures, and whom to ask */
+        note(list, form.getAttribute("data-ps-none"));
+        results = window.ProcSearch.suggest(window.procsiteEngine, input.value, 3);
+      }
+      results.slice(0, 8).forEach(function (result) {
         var url = result.url.replace(/^linh-vuc\//, "kiosk/linh-vuc/");
         var item = document.createElement("li");
         var link = document.createElement("a");
@@ -83,7 +93,16 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-    });
+      if (list.querySelector(".ps-kiosk-note")) { note(list, form.getAttribute("data-ps-phone")); }
+    }
+  }
+
+  function note(list, text) {
+    if (!text) { return; }
+    var item = document.createElement("li");
+    item.className = "ps-kiosk-note";
+    item.textContent = text;
+    list.appendChild(item);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
