@@ -28,8 +28,9 @@ SEARCH_SCRIPT_PATH = "search/procsite_search.js"
 its header (overrides/main.html), so that the box is ours before Material's bundle runs. Its size does
 not grow with the catalogue; the index (``INDEX_PATH``) is fetched by the client once the page has
 loaded, or as soon as someone starts to search."""
-BROWSER_SCRIPTS = ("search-query.js", "search-engine.js", "search-client.js")
-"""The browser side of search (procsite/browser/), in the order they run."""
+BROWSER_SCRIPTS = ("resize-observer.js", "search-query.js", "search-engine.js", "search-client.js")
+"""The browser side of search (procsite/browser/), in the order they run; with the ResizeObserver that
+old browsers lack, which must be there before Material's bundle (or it fetches one from unpkg.com)."""
 
 
 @dataclass(frozen=True)

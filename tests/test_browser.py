@@ -82,3 +82,35 @@ def test_home_search_takes_citizens_to_the_filtered_catalogue(page: Page, base_u
     assert visible.count() < page.locator("table.ps-catalogue tbody tr").count()
     assert all("marriage" in text for text in visible.evaluate_all("rows => rows.map(r => r.dataset.folded)"))
     page.screenshot(path=SCREENSHOTS / "home-search-en.png", full_page=True)
+
+
+@pytest.mark.parametrize("path", ["", "thu-tuc/dang-ky-khai-sinh/", "en/thu-tuc/", "kiosk/"])
+def test_a_browser_without_resize_observer_requests_no_other_host(browser: Browser, base_url: str, path: str) -> None:
+    """Old phones and PCs lack ResizeObserver; Material's bundle would then fetch a polyfill from unpkg.com
+    (blocked by the CSP, and the page breaks). Ours is there first: nothing leaves the site, nothing fails."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    context.add_init_script("delete window.ResizeObserver;")
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof window.ResizeObserver") == "function"
+    if path == "kiosk/":  # the kiosk hides Material's search box and has its own
+        page.locator("#ps-kiosk-q").fill("khai sinh")
+        page.locator(".ps-kiosk-results .ps-kiosk-tile").first.wait_for()
+    else:
+        box = page.locator(".md-search__input")
+        if not box.is_visible():
+            page.locator("label[for=__search]").first.click()
+        box.fill("khai sinh")
+        page.locator(".md-search-result__item").first.wait_for()
+    context.close()
+    assert (outside, errors) == ([], [])
+
+
+def test_the_search_dialog_has_a_name(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert page.locator('[role="dialog"].md-search').get_attribute("aria-label") == "Tìm kiếm"

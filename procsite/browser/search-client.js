@@ -19,6 +19,8 @@
   form.setAttribute("name", "procsite-search");
 
   var strings = JSON.parse(script.getAttribute("data-strings"));
+  /* Material's search box is a dialog without a name: give it one (screen readers announce it). */
+  if (strings["search.label"]) { box.setAttribute("aria-label", strings["search.label"]); }
   var base = new URL(script.getAttribute("data-base").replace(/\/?$/, "/"), window.location.href);
   var toggle = document.getElementById("__search");
   var input = box.querySelector(".md-search__input");
