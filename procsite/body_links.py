@@ -18,7 +18,7 @@ from .messages import Msg
 from .model import Procedure
 
 if TYPE_CHECKING:
-    from .loader import Catalog
+    from .catalog import Catalog
 
 _WEB = re.compile(r"^(https?:|mailto:|tel:)", re.I)
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from . import paths
 from .blocks import extract_html_blocks
+from .catalog import Catalog
 from .format import json_schema
 from .kiosk import KioskRenderer
-from .loader import Catalog, load_catalog_cached
+from .loader import load_catalog_cached
 from .render import PageRenderer
 from .search import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, search_index, search_script
 

@@ -11,7 +11,7 @@ from .model import WORKING_HOURS_PER_DAY, Duration, Procedure
 from .problems import closest
 
 if TYPE_CHECKING:
-    from .loader import Catalog
+    from .catalog import Catalog
 
 
 def check_catalog(catalog: Catalog) -> None:

@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 from . import LANGUAGES, site_folder
+from .catalog import Catalog
 from .format import json_schema
-from .loader import Catalog, load_catalog_cached
+from .loader import load_catalog_cached
 from .messages import DEFAULT_LANGUAGE, Count, Msg, Num
 from .messages import LANGUAGES as MESSAGE_LANGUAGES
 from .mkdocs_log import BuildWarnings

@@ -3,12 +3,13 @@
 Citizens ask for "sổ đỏ", not for a "giấy chứng nhận quyền sử dụng đất"; they type GPXD for a
 building permit. Search reads a query containing one of these as the query with it replaced
 (``procsite/browser/search-query.js``), on the site and at the kiosk. These are the common ones;
-an agency adds its own in its procedures folder.
+an agency adds its own in ``everyday.yml`` of its procedures folder.
 """
 
 from __future__ import annotations
 
 from .folding import tokens
+from .model import Text
 
 EVERYDAY: dict[str, list[tuple[str, str]]] = {
     "vi": [
@@ -58,7 +59,11 @@ EVERYDAY: dict[str, list[tuple[str, str]]] = {
 citizens also type the Vietnamese names there."""
 
 
-def everyday_index(lang: str) -> list[list[str]]:
-    """The pairs for the search index of ``lang``, folded the way the browser folds a query."""
-    pairs = EVERYDAY[lang] + (EVERYDAY["vi"] if lang != "vi" else [])
+def everyday_index(lang: str, agency: list[tuple[Text, Text]] = []) -> list[list[str]]:  # noqa: B006 (read only)
+    """The pairs for the search index of ``lang``, folded the way the browser folds a query: the
+    agency's own (``everyday.yml``) first, then these. The English site reads the Vietnamese ones too."""
+    own = [(said.get(lang), means.get(lang)) for said, means in agency]
+    if lang != "vi":
+        own += [(said.vi, means.vi) for said, means in agency]
+    pairs = own + EVERYDAY[lang] + (EVERYDAY["vi"] if lang != "vi" else [])
     return [[tokens(said), tokens(meant)] for said, meant in pairs]

@@ -17,7 +17,7 @@ from .messages import Msg, Num
 from .sourcefiles import FORMS_FOLDER, NotReadable, read_limited, regular_file
 
 if TYPE_CHECKING:
-    from .loader import Catalog
+    from .catalog import Catalog
 
 MAX_FORM_BYTES = 20_000_000
 """20 MB: a scanned form of a few pages; citizens download it over mobile data."""

@@ -254,7 +254,30 @@ AGENCY = Obj(
     "agency",
 )
 
-OBJECTS = (PROCEDURE, DOCUMENT_CONTROL, REVISION, FEE, DOCUMENT, STEP, LEGAL_BASIS, UNIT, FIELD, FORM, AGENCY, KEYWORDS)
+EVERYDAY = Obj(
+    m.Everyday,
+    {
+        "said": Key(TEXT, True),
+        "means": Key(TEXT, True),
+    },
+    "everyday",
+)
+
+OBJECTS = (
+    PROCEDURE,
+    DOCUMENT_CONTROL,
+    REVISION,
+    FEE,
+    DOCUMENT,
+    STEP,
+    LEGAL_BASIS,
+    UNIT,
+    FIELD,
+    FORM,
+    AGENCY,
+    KEYWORDS,
+    EVERYDAY,
+)
 """Every mapping of the source format, for the test that each key is described in both languages."""
 
 

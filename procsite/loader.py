@@ -4,102 +4,25 @@ from __future__ import annotations
 
 import functools
 import os
-import stat
-import time
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from . import format as fmt
+from .catalog import Catalog, Untranslated
 from .checks import check_catalog
-from .messages import DEFAULT_LANGUAGE, Msg, Num
-from .model import Agency, Field, Form, Procedure, Text, Unit
-from .problems import Problem, Report
+from .file_cache import FileCache, cache_key, file_key
+from .messages import Msg, Num
+from .model import Procedure, Text
+from .problems import Report
 from .references import References
 from .schema import MISSING, Context, Obj
-from .sourcefiles import REGISTERS, NotReadable, SourceTree, name_problem, read_source, suggested_name, walk
-from .yamlsrc import Map, Scalar, parse_yaml, read_text, report_flaws, split_front_matter
+from .sourcefiles import OPTIONAL_REGISTERS, REGISTERS, NotReadable, name_problem, read_source, suggested_name, walk
+from .yamlparse import parse_yaml
+from .yamlsrc import Map, Scalar, read_text, report_flaws, split_front_matter
 
 MAX_BODY_CHARACTERS = 50_000
 """The free text of a procedure, in each language: a few pages at most; the rest belongs in a form file."""
-
-
-@dataclass(frozen=True)
-class Untranslated:
-    """A text shown in Vietnamese on the English site because its English is missing."""
-
-    path: str
-    line: int
-    key: str
-
-    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """The notice as one line in ``lang``."""
-        return Problem(self.path, self.line, self.key, Msg("translation.missing"), None, "translation.missing").render(
-            lang
-        )
-
-    def __str__(self) -> str:
-        return self.render()
-
-
-@dataclass
-class Catalog:
-    """Everything a build needs: the agency, its registers and its procedures, checked."""
-
-    root: Path
-    agency: Agency | None = None
-    units: dict[str, Unit] = field(default_factory=dict)
-    fields: dict[str, Field] = field(default_factory=dict)
-    forms: dict[str, Form] = field(default_factory=dict)
-    procedures: list[Procedure] = field(default_factory=list)
-    untranslated: list[Untranslated] = field(default_factory=list)
-    report: Report = field(default_factory=Report)
-    codes_seen: dict[str, str] = field(default_factory=dict)
-    """Codes of procedure files that have a problem, by file: references to them are not unknown."""
-    tree: SourceTree | None = None
-    """Every file of the folder, by role."""
-    unreadable: list[str] = field(default_factory=list)
-    """Procedure files that could not be read; codes they hold are unknown."""
-    register_lines: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Per register file name, the line of each key path, for messages."""
-    broken: dict[str, set[str]] = field(default_factory=dict)
-    """Per register, the ids of entries with a problem already reported ("*": the whole file)."""
-    _codes: frozenset[str] | None = field(default=None, repr=False, compare=False)
-    """``codes()`` while the cross-file checks run, which ask for it once per procedure."""
-
-    def already_reported(self, register: str, entry_id: str) -> bool:
-        """True when a reference to ``entry_id`` fails only because of a problem already reported,
-        so that one mistake in a register is not reported again at every procedure that uses it."""
-        broken = self.broken.get(register, set())
-        return "*" in broken or entry_id in broken
-
-    def register_line(self, register: str, key: str) -> int:
-        """The line where ``key`` (e.g. ``featured[1]``) was written in ``register``.yml."""
-        lines = self.register_lines.get(register, {})
-        return lines.get(key, lines.get(key.split("[")[0].rsplit(".", 1)[0], 0))
-
-    def references(self) -> References:
-        """The registers' ids and names, for references checked where they are written."""
-        names = {
-            register: {
-                entry_id: entry.name.vi if hasattr(entry, "name") else entry.title.vi
-                for entry_id, entry in entries.items()
-            }
-            for register, entries in (("units", self.units), ("fields", self.fields), ("forms", self.forms))
-        }
-        return References(names, self.broken)
-
-    def codes(self) -> set[str]:
-        """Every procedure code known: of the procedures read, and of the files with a problem."""
-        if self._codes is not None:
-            return set(self._codes)
-        return {p.code for p in self.procedures} | set(self.codes_seen)
-
-    def by_code(self) -> dict[str, Procedure]:
-        """Procedures by national code."""
-        return {p.code: p for p in self.procedures}
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -114,13 +37,11 @@ def load_catalog(root: Path) -> Catalog:
         return catalog
     tree = walk(root, catalog.report)
     catalog.tree = tree
-    files = _FileCache(root)
+    files = FileCache(root)
     _load_registers(catalog, files)
     english = set(tree.english)
     references = catalog.references()
-    registers = _cache_key(
-        *sorted(tree.registers), *(_file_key(tree.registers[name]) for name in sorted(tree.registers))
-    )
+    registers = cache_key(*sorted(tree.registers), *(file_key(tree.registers[name]) for name in sorted(tree.registers)))
     for path in tree.procedures:
         rel = tree.rel(path)
         if path.name.lower() == "readme.md":
@@ -131,7 +52,7 @@ def load_catalog(root: Path) -> Catalog:
         has_english = en_path in english
         english.discard(en_path)
         # What a procedure file gives depends on the file, its English text and the registers.
-        key = _cache_key(rel, _file_key(path), _file_key(en_path) if has_english else "none", registers)
+        key = cache_key(rel, file_key(path), file_key(en_path) if has_english else "none", registers)
         load = functools.partial(_load_procedure, path, rel, {en_path} if has_english else set(), references)
         procedure = files.read(catalog, path, key, load)
         if procedure is not None:
@@ -178,87 +99,6 @@ def load_catalog_cached(root: Path) -> Catalog:
     return catalog
 
 
-T = TypeVar("T")
-
-RECENT_SECONDS = 2.0
-"""A file changed this recently is read again next time: a second edit within the same tick of
-the file system's clock, of the same size, would otherwise look unchanged."""
-
-
-@dataclass
-class _Read:
-    """What reading one source file gave and added to its catalog, to give again while it is unchanged."""
-
-    value: Any
-    problems: list[Problem]
-    warnings: list[Problem]
-    codes_seen: dict[str, str]
-    untranslated: list[Untranslated]
-
-
-_FILES: dict[Path, dict[Path, tuple[object, _Read]]] = {}
-"""Per folder (the last few read), per source file, what reading it gave, with the file's key."""
-_FOLDERS_KEPT = 2
-
-
-def _file_key(path: Path) -> tuple[int, ...] | None:
-    """What tells one version of a regular file from another; None for anything else, never cached."""
-    try:
-        link, info = os.lstat(path), os.stat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < RECENT_SECONDS:
-        return None
-    return (
-        link.st_ino,
-        link.st_mtime_ns,
-        link.st_ctime_ns,
-        info.st_ino,
-        info.st_size,
-        info.st_mtime_ns,
-        info.st_ctime_ns,
-    )
-
-
-class _FileCache:
-    """The parsed source files of one folder, reused while their key (size, times) stays the same.
-
-    ``serve`` reloads the folder on every save: parsing 2,000 procedure files takes seconds,
-    parsing the one that changed takes milliseconds. Only files read by this load are kept."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.old = _FILES.pop(root, {})
-        self.new: dict[Path, tuple[object, _Read]] = {}
-        _FILES[root] = self.new
-        while len(_FILES) > _FOLDERS_KEPT:
-            del _FILES[next(iter(_FILES))]
-
-    def read(self, catalog: Catalog, path: Path, key: tuple[Any, ...] | None, load: Callable[[Catalog], T]) -> T:
-        """``load(catalog)``, or what it gave for the same ``key`` last time, with the same problems;
-        a ``key`` of None (a file that is not regular, or has just changed) is always read."""
-        if key is None:
-            return load(catalog)
-        cached = self.old.get(path)
-        if cached is None or cached[0] != key:
-            part = Catalog(root=catalog.root)
-            loaded = load(part)
-            cached = key, _Read(loaded, part.report.problems, part.report.warnings, part.codes_seen, part.untranslated)
-        self.new[path] = cached
-        done = cached[1]
-        catalog.report.problems += done.problems
-        catalog.report.warnings += done.warnings
-        catalog.codes_seen.update(done.codes_seen)
-        catalog.untranslated += done.untranslated
-        value: T = done.value
-        return value
-
-
-def _cache_key(*parts: object) -> tuple[object, ...] | None:
-    """The parts as a cache key; None when one of them is None (a file that cannot be cached)."""
-    return None if any(part is None for part in parts) else parts
-
-
 def _rel(path: Path, root: Path) -> str:
     return str(Path(root.name) / path.relative_to(root))
 
@@ -300,12 +140,14 @@ def _read_yaml_file(path: Path, rel: str, catalog: Catalog) -> Map | None:
     return node
 
 
-def _load_registers(catalog: Catalog, files: _FileCache) -> None:
-    specs: dict[str, Obj] = {"units": fmt.UNIT, "fields": fmt.FIELD, "forms": fmt.FORM}
+def _load_registers(catalog: Catalog, files: FileCache) -> None:
+    specs: dict[str, Obj] = {"units": fmt.UNIT, "fields": fmt.FIELD, "forms": fmt.FORM, "everyday": fmt.EVERYDAY}
     assert catalog.tree is not None
-    for name in REGISTERS:
+    for name in (*REGISTERS, *OPTIONAL_REGISTERS):
         path = catalog.tree.registers.get(name, catalog.root / f"{name}.yml")
         rel = catalog.tree.rel(path)
+        if name not in catalog.tree.registers and name in OPTIONAL_REGISTERS:
+            continue
         if name not in catalog.tree.registers:
             catalog.report.add(
                 rel,
@@ -316,9 +158,7 @@ def _load_registers(catalog: Catalog, files: _FileCache) -> None:
             )
             catalog.broken[name] = {"*"}
             continue
-        node = files.read(
-            catalog, path, _cache_key(rel, _file_key(path)), functools.partial(_read_yaml_file, path, rel)
-        )
+        node = files.read(catalog, path, cache_key(rel, file_key(path)), functools.partial(_read_yaml_file, path, rel))
         if node is None:
             catalog.broken[name] = {"*"}
             continue
@@ -353,16 +193,17 @@ def _load_registers(catalog: Catalog, files: _FileCache) -> None:
 
 
 def _report_bad_id(catalog: Catalog, rel: str, line: int, key: str, why: str, register: str) -> None:
-    page = {"units": "don-vi", "fields": "linh-vuc", "forms": "bieu-mau"}[register]
+    page = {"units": "don-vi", "fields": "linh-vuc"}.get(register)
     slug = suggested_name(key)
     if why == "reserved":
         message = Msg("register.reserved_id", key=key, register=Msg(f"register.{register}"))
         hint = Msg("register.reserved_id.hint", key=key)
     else:
         message = Msg("register.bad_id", key=key)
-        hint = Msg("register.bad_id.hint", slug=slug, page=page)
-        if register == "forms":  # a form has no page
-            hint = Msg("register.bad_form_id.hint", slug=slug)
+        # A form or an everyday name has no page of its own.
+        hint = (
+            Msg("register.bad_id.hint", slug=slug, page=page) if page else Msg("register.bad_form_id.hint", slug=slug)
+        )
     catalog.report.add(rel, line, key, message, hint)
 
 

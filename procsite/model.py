@@ -191,6 +191,15 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Everyday:
+    """An everyday name or abbreviation of a procedure (``sổ đỏ``), and what it stands for in the names
+    the law uses, per language: search reads a query holding one as the query with it replaced."""
+
+    said: Text
+    means: Text
+
+
+@dataclass(frozen=True)
 class Agency:
     """The agency that publishes the site."""
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from . import paths
 from .body import render_body
+from .catalog import Catalog
 from .checks import steps_total
 from .i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time, plural, t
-from .loader import Catalog
 from .model import Procedure
 from .qr import qr_svg
 from .templating import CatalogView, render_page

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from . import paths
+from .catalog import Catalog
 from .folding import sort_key
 from .i18n import format_duration, format_fee_range, format_processing_time, format_processing_time_short, plural, t
-from .loader import Catalog
 from .model import Procedure
 from .procedure_page import ProcedurePage
 from .templating import TEMPLATES, CatalogView, render_page

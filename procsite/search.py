@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .catalog import Catalog
 from .everyday import everyday_index
 from .folding import tokens
 from .i18n import format_processing_time_short, t
-from .loader import Catalog
 
 _BROWSER = Path(__file__).parent / "browser"
 
@@ -106,7 +106,7 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
         "names": names.items,
         "namesFolded": [tokens(name) for name in names.items],
         "times": times.items,
-        "everyday": everyday_index(lang),
+        "everyday": everyday_index(lang, [(e.said, e.means) for e in catalog.everyday.values()]),
         "help": {"phone": catalog.agency.phone if catalog.agency else None, "catalogue": paths.url_of(paths.CATALOGUE)},
         "docs": docs,
     }

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import LANGUAGES
+from .catalog import Catalog
 from .cli import CONFIGS
-from .loader import Catalog, load_catalog_cached
+from .loader import load_catalog_cached
 from .messages import DEFAULT_LANGUAGE, Count, Msg, Num
 from .preview.changes import touched_pages
 from .preview.panel import panel_html

@@ -20,6 +20,8 @@ from .messages import Msg, Num
 from .problems import Report
 
 REGISTERS = ("agency", "units", "fields", "forms")
+OPTIONAL_REGISTERS = ("everyday",)
+"""Registers an agency may add: ``everyday.yml``, the everyday names of its procedures (for search)."""
 FORMS_FOLDER = "forms"
 IGNORED = {"readme.md", ".gitignore", ".gitattributes", ".ds_store", "thumbs.db", "desktop.ini"}
 """Files that may sit in a procedures folder and are not sources (lower-case names)."""
@@ -93,7 +95,7 @@ def _sort(tree: SourceTree, path: Path, in_forms: bool, report: Report) -> None:
     if in_forms:
         tree.forms.append(path)
         return
-    if path.parent == tree.root and name.endswith(".yml") and name[:-4] in REGISTERS:
+    if path.parent == tree.root and name.endswith(".yml") and name[:-4] in (*REGISTERS, *OPTIONAL_REGISTERS):
         tree.registers[name[:-4]] = path
         return
     lower = name.lower()

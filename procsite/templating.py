@@ -23,8 +23,8 @@ from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
 from . import paths
+from .catalog import Catalog
 from .i18n import t
-from .loader import Catalog
 from .model import Text
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"

@@ -27,7 +27,8 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
 from procsite import format as fmt
-from procsite.loader import Catalog, load_catalog
+from procsite.catalog import Catalog
+from procsite.loader import load_catalog
 from procsite.messages import CATALOGUES
 from procsite.problems import Problem, Report
 from procsite.scalars import Money

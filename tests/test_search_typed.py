@@ -68,6 +68,8 @@ def test_each_way_of_typing_an_english_name_finds_it_first(page: Page, base_url:
         ("vi", "hộ khẩu", "dang-ky-thuong-tru"),  # an everyday name
         ("vi", "làm giấy khai sinh", "dang-ky-khai-sinh"),
         ("vi", "giấy phép kinh doanh", "dang-ky-thanh-lap-ho-kinh-doanh"),
+        ("vi", "bản sao giấy khai sinh", "cap-ban-sao-trich-luc-ho-tich"),  # the agency's own (everyday.yml)
+        ("en", "copy of a birth certificate", "cap-ban-sao-trich-luc-ho-tich"),
         ("en", "birth certificate", "dang-ky-khai-sinh"),  # an everyday name in English
         ("en", "household registration", "dang-ky-thuong-tru"),
         ("en", "marriage registraton", "dang-ky-ket-hon"),  # a typo in English

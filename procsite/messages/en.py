@@ -157,6 +157,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "register.units": "units",
     "register.fields": "fields",
     "register.forms": "forms",
+    "register.everyday": "everyday names",
     "register.reserved_id.hint": 'Choose another id, e.g. "{key}-1".',
     "procedure.unreadable": "expected a procedure, but received: a file that could not be read.",
     "english.orphan": "expected a Vietnamese file beside this English text, but received: no {name}.",
@@ -424,6 +425,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.processing_time.cutoff": "with same_day: a dossier received after this hour is returned the next working day",
     "doc.processing_time.verification_limit": "the longer limit when the dossier must be verified",
     "doc.processing_time.note": "a note shown under the processing time",
+    "doc.everyday.said": "what people say or type, e.g. sổ đỏ",
+    "doc.everyday.means": "what it stands for, in the words of the procedures' names",
     "doc.keywords.vi": "words in Vietnamese",
     "doc.keywords.en": "words in English",
 }

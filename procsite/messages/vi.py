@@ -152,6 +152,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "register.units": "đơn vị",
     "register.fields": "lĩnh vực",
     "register.forms": "biểu mẫu",
+    "register.everyday": "tên thường gọi",
     "register.reserved_id.hint": 'Chọn mã khác, ví dụ "{key}-1".',
     "procedure.unreadable": "cần một thủ tục, nhưng nhận được: một tệp không đọc được.",
     "english.orphan": "cần tệp tiếng Việt bên cạnh phần tiếng Anh này, nhưng nhận được: không có {name}.",
@@ -413,6 +414,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "doc.processing_time.cutoff": "đi với same_day: hồ sơ nhận sau giờ này thì trả vào ngày làm việc tiếp theo",
     "doc.processing_time.verification_limit": "thời hạn dài hơn khi hồ sơ phải xác minh",
     "doc.processing_time.note": "ghi chú hiện dưới thời hạn giải quyết",
+    "doc.everyday.said": "tên người dân thường gọi hoặc gõ, ví dụ sổ đỏ",
+    "doc.everyday.means": "tên đó chỉ thủ tục nào, viết bằng các từ trong tên thủ tục",
     "doc.keywords.vi": "từ khóa tiếng Việt",
     "doc.keywords.en": "từ khóa tiếng Anh",
 }

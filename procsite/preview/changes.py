@@ -10,7 +10,7 @@ which pages exist or what many pages show: the preview then builds everything ag
 from __future__ import annotations
 
 from .. import paths
-from ..loader import Catalog
+from ..catalog import Catalog
 from ..model import Procedure
 
 HOME = "index.md"

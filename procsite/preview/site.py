@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import LanguageBuild
-from ..loader import Catalog
+from ..catalog import Catalog
 from ..mkdocs_log import BuildWarnings
 
 if TYPE_CHECKING:
