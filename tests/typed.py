@@ -20,7 +20,11 @@ _LETTER_MARKS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn: part 
 
 
 def _keystrokes(word: str, letters: dict[str, str], tones: str) -> str:
-    """One word as typed with the keys of an input method, tone key at the end (as most people type)."""
+    """One word as typed with the keys of an input method, tone key at the end of the word (as most
+    people type), before any punctuation that follows it ("chợ," is "chowj,")."""
+    stripped = word.rstrip(",.;:!?)")
+    if stripped != word:
+        return _keystrokes(stripped, letters, tones) + word[len(stripped) :]
     out, tone = "", ""
     for char in unicodedata.normalize("NFD", word.lower()):
         if char in _TONES:

@@ -130,9 +130,13 @@
     /* Written with the same diacritics as the title: a small tie-breaker ("ca" vs "cá"). */
     if (record.titleRaw === null) {
       record.titleRaw = record.doc.t.toLowerCase().match(/[^\s,.;:()\/–-]+/g) || [];
+      record.titleSigns = record.titleRaw.map(Q.signature);
     }
     for (var r = 0; r < q.raw.length; r++) {
       if (record.titleRaw.indexOf(q.raw[r]) !== -1 && fold(q.raw[r]) !== q.raw[r]) { total += 50; }
+      /* Typed in Telex or VNI: the tone and letters typed tell "đổi" from "đối" as diacritics would. */
+      var typed = q.signs[r];
+      if (typed && record.titleSigns.indexOf(typed) !== -1) { total += 50; }
     }
     if (record.doc.s) { total *= 0.5; }
     if (record.doc.p) { total *= 0.8; }
@@ -143,10 +147,12 @@
   function parseQuery(text) {
     var normal = text.normalize("NFC").toLowerCase();
     var folded = fold(normal).replace(/\s+/g, " ").trim();
+    var raw = normal.match(/[^\s,.;:()\/–-]+/g) || [];
     return {
       folded: tokensOf(folded).join(" "),
       tokens: tokensOf(folded),
-      raw: normal.match(/[^\s,.;:()\/–-]+/g) || [],
+      raw: raw,
+      signs: raw.map(function (word) { return /^[a-z0-9]+$/.test(word) ? Q.typedSignature(word) : null; }),
       prefixLast: !/\s$/.test(text)
     };
   }
@@ -159,7 +165,8 @@
     function reading(tokens, weight, prefixLast) {
       var slots = Q.slotsOf(tokens, self.vocabulary, prefixLast);
       out.push({
-        folded: tokens.join(" "), tokens: tokens, raw: q.raw, prefixLast: prefixLast, slots: slots, weight: weight,
+        folded: tokens.join(" "), tokens: tokens, raw: q.raw, signs: q.signs, prefixLast: prefixLast, slots: slots,
+        weight: weight,
         best: slots.map(function (slot) { return slot.alts[0].word; }).join(" ")
       });
     }

@@ -35,6 +35,38 @@
     return out.replace(/aa/g, "a").replace(/ee/g, "e").replace(/oo/g, "o");
   }
 
+  var TONE_MARKS = { "\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j" };
+  var TELEX_LETTERS = [["dd", "đ"], ["aa", "â"], ["aw", "ă"], ["ee", "ê"], ["oo", "ô"], ["ow", "ơ"], ["uw", "ư"]];
+  var VNI_LETTERS = [["d9", "đ"], ["a6", "â"], ["a8", "ă"], ["e6", "ê"], ["o6", "ô"], ["o7", "ơ"], ["u7", "ư"]];
+  var VNI_TONES = { "1": "s", "2": "f", "3": "r", "4": "x", "5": "j" };
+
+  /* A written word as its letters (with â, ơ, đ …) and its tone apart: "đổi" → "đôi/r", "đối" → "đôi/s".
+     Folded text cannot tell these apart; the tone a Telex or VNI typist gave can. */
+  function signature(word) {
+    var letters = "", tone = "";
+    var marks = word.normalize("NFD");
+    for (var i = 0; i < marks.length; i++) {
+      var c = marks.charAt(i);
+      if (TONE_MARKS[c]) { tone = TONE_MARKS[c]; } else { letters += c; }
+    }
+    return letters.normalize("NFC") + "/" + tone;
+  }
+
+  /* The signature of a word typed in Telex or VNI with the input method off ("ddooir" → "đôi/r"), or null. */
+  function typedSignature(word) {
+    var letters = word, tone = "", pairs = /[0-9]/.test(word) ? VNI_LETTERS : TELEX_LETTERS;
+    for (var i = 0; i < pairs.length; i++) { letters = letters.split(pairs[i][0]).join(pairs[i][1]); }
+    if (/[0-9]/.test(word)) {
+      letters = letters.replace(/[1-5]/g, function (digit) { tone = VNI_TONES[digit]; return ""; });
+    } else {
+      var vowel = letters.search(/[aeiouyâăêôơư]/);
+      if (vowel === -1) { return null; }
+      letters = letters.slice(0, vowel) + letters.slice(vowel).replace(/[sfrxj]/g, function (key) { tone = key; return ""; });
+      letters = letters.replace(/([aeiouyâăêôơư])w/g, "$1");
+    }
+    return letters === word && !tone ? null : letters + "/" + tone;
+  }
+
   /* A word typed in VNI with the input method off: the digits after letters are marks ("d9a8ng" → "dang"). */
   function vni(word) {
     return /[a-z]/.test(word) ? word.replace(/([a-z])[1-9]+/g, "$1") : word;
@@ -205,6 +237,6 @@
 
   root.ProcQuery = {
     canon: canon, telex: telex, vni: vni, distance: distance, Vocabulary: Vocabulary, slotsOf: slotsOf,
-    everyday: everyday, withoutFillers: withoutFillers
+    everyday: everyday, withoutFillers: withoutFillers, signature: signature, typedSignature: typedSignature
   };
 })(typeof self !== "undefined" ? self : this);
