@@ -40,7 +40,7 @@ class LanguageBuild:
         index = json.dumps(
             search_index(self.catalog, self.lang, self.hand_written), ensure_ascii=False, separators=(",", ":")
         )
-        return {INDEX_PATH: index, SEARCH_SCRIPT_PATH: search_script(index)}
+        return {INDEX_PATH: index, SEARCH_SCRIPT_PATH: search_script()}
 
     def render_again(self, catalog: Catalog, wanted: Collection[str]) -> list[str]:
         """Render again, from ``catalog`` (which replaces this build's), the generated pages ``wanted``;

@@ -112,7 +112,7 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
     }
 
 
-def search_script(index_json: str = "") -> str:
+def search_script() -> str:
     """The search script: the query reader, the engine and the client, the same size at any number of
     procedures. The index (``INDEX_PATH``) is not in it: the client fetches it when the page has loaded
     or someone starts to search, so that no page waits for an index that grows with the catalogue.
