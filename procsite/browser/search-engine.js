@@ -159,7 +159,11 @@
 
   /* The readings of a query: as typed; with an everyday name replaced; without filler words. */
   Engine.prototype.readings = function (text) {
+    /* The last query's, kept: search, suggest and the highlight of every result read the same query. */
+    if (this.lastQuery === text) { return this.lastReadings; }
     var q = parseQuery(text), out = [];
+    this.lastQuery = text;
+    this.lastReadings = out;
     if (!q.tokens.length) { return out; }
     var self = this;
     function reading(tokens, weight, prefixLast) {
@@ -187,6 +191,8 @@
       all.push(record.titleWords, record.aliasWords, record.keywordWords, record.otherWords);
     }
     this.vocabulary = new Q.Vocabulary(all.join(" ").split(" "));
+    this.lastQuery = null;
+    this.lastReadings = [];
     this.everyday = (index.everyday || []).map(function (pair) { return [Q.canon(pair[0]), Q.canon(pair[1])]; });
   }
 
