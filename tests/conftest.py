@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,18 @@ def procedures(tmp_path: Path) -> Path:
     target = tmp_path / "procedures"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+def check_command(procedures: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``procsite check --lang en`` on ``procedures`` in a subprocess, as staff run it; a hang past
+    ``timeout`` fails the test."""
+    return subprocess.run(
+        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures), "--lang", "en"],
+        cwd=procedures.parent,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def build_site(procedures: Path, site: Path, project: Path = ROOT) -> int:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from procsite.loader import MAX_BODY_CHARACTERS, load_catalog
+from tests.conftest import check_command
 
 KHAI_SINH = Path("ho-tich") / "khai-sinh.md"
 FIVE_MB = 5 * 1024 * 1024
@@ -17,16 +16,6 @@ def pasted_image(size: int) -> str:
     """What a 5 MB paste from Word looks like in Markdown: a picture inlined as base64."""
     line = "![](data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 40 + ")\n"
     return line * (size // len(line) + 1)
-
-
-def check_command(procedures: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures), "--lang", "en"],
-        cwd=procedures.parent,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_a_5_mb_procedure_file_is_refused_before_it_is_read(procedures: Path) -> None:

@@ -15,19 +15,14 @@ import pytest
 
 from procsite.csp import content_security_policy
 from procsite.loader import load_catalog
+from tests.conftest import check_command
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="links and pipes as POSIX makes them")
 SUMMARY = "\n\n{count} problem{s} found; nothing was built. Fix them and run the command again.\n"
 
 
 def check(procedures: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "procsite", "check", "--procedures", str(procedures), "--lang", "en"],
-        cwd=procedures.parent,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    return check_command(procedures, timeout=30)
 
 
 def refused_with(procedures: Path, *messages: str) -> None:
