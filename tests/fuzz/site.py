@@ -3,12 +3,12 @@ and no payload became live HTML or published a file from outside the folder."""
 
 from __future__ import annotations
 
-import html.parser
 import sys
 import tempfile
 from pathlib import Path
 
 from tests.test_links import SKIPPED_SCHEMES, _target
+from tests.test_links import _Page as LinkedPage
 
 from .cases import materialize
 from .runner import CaseResult, _last_lines, process_failures, run_limited
@@ -20,23 +20,17 @@ _OUTSIDE = ("root:x:0:0",)
 """Text that shows a file from outside the procedures folder was published."""
 
 
-class _Page(html.parser.HTMLParser):
-    """Links, ids, the first heading and anything a payload made live."""
+class _Page(LinkedPage):
+    """The link checker's links and ids, plus the first heading and anything a payload made live."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
+        super().__init__()
         self.h1: str | None = None
         self.unsafe: list[str] = []
         self._in: str = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(str(values["id"]))
-        if tag == "a" and values.get("name"):
-            self.ids.add(str(values["name"]))
+        super().handle_starttag(tag, attrs)
         for name, value in attrs:
             if name.startswith("on") and value and "alert(1)" in value:
                 self.unsafe.append(f"<{tag} {name}={value!r}>")
@@ -45,8 +39,6 @@ class _Page(html.parser.HTMLParser):
                     self.unsafe.append(f"<{tag} {name}={value!r}>")
                 if "x.invalid" in value and (tag != "a" or name == "src"):
                     self.unsafe.append(f"<{tag} {name}={value!r}> loads from another host")
-                if not (tag == "link" and values.get("rel") in ("canonical", "alternate")):
-                    self.links.append(value)
         self._in = tag if tag in ("script", "h1") else self._in
         if tag == "h1" and self.h1 is None:
             self.h1 = ""
