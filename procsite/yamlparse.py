@@ -200,23 +200,25 @@ class _Builder:
     def line(self, mark: Mark) -> int:
         return int(mark.line) + 1 + self.offset
 
-    def refuse(self, mark: Mark, key: str, message: Msg, hint: Msg, kind: str = "", name: str = "") -> None:
-        """Record a construct staff never write; of anchors, aliases and tags, only the first of each kind
-        is reported, with the count of the others, so that a file of a thousand aliases makes one line."""
+    def refuse(self, mark: Mark, key: str, message: Msg, hint: Msg) -> None:
+        """Record a construct staff never write, at its line."""
         self.refused = True
-        if kind:
-            if kind in self.seen:
-                self.seen[kind][1] += 1
-                return
-            self.seen[kind] = [(self.line(mark), key, name, hint), 0]
-            return
         self.report.add(self.rel, self.line(mark), key, message, hint)
+
+    def refuse_each(self, kind: str, mark: Mark, key: str, name: str) -> None:
+        """Record an anchor, alias or tag (``kind``); only the first of each kind is reported, with the
+        count of the others (``flush``), so that a file of a thousand aliases makes one line."""
+        self.refused = True
+        if kind in self.seen:
+            self.seen[kind][1] += 1
+            return
+        self.seen[kind] = [(self.line(mark), key, name), 0]
 
     def flush(self) -> None:
         """Report the first anchor, alias and tag found, with how many more the file has."""
-        for kind, ((line, key, name, hint), more) in self.seen.items():
+        for kind, ((line, key, name), more) in self.seen.items():
             message = Msg(f"yaml.{kind}", name=name, more=Msg("yaml.more", n=more) if more else "")
-            self.report.add(self.rel, line, key, message, hint)
+            self.report.add(self.rel, line, key, message, Msg(f"yaml.{kind}.hint"))
         self.seen.clear()
 
     def feed(self, event: yaml.Event) -> bool:
@@ -233,14 +235,7 @@ class _Builder:
                 return False
             return True
         if isinstance(event, yaml.AliasEvent):
-            self.refuse(
-                event.start_mark,
-                self.child_path(),
-                Msg("yaml.alias"),
-                Msg("yaml.alias.hint"),
-                "alias",
-                str(event.anchor),
-            )
+            self.refuse_each("alias", event.start_mark, self.child_path(), str(event.anchor))
             if not (self.stack and self.stack[-1].in_key):
                 self.add(Scalar(None, "", self.line(event.start_mark)), event.start_mark, event.end_mark)
             return True
@@ -255,24 +250,10 @@ class _Builder:
             self.add(done.node, done.start, event.end_mark, done)
             return True
         if event.anchor is not None:
-            self.refuse(
-                event.start_mark,
-                path,
-                Msg("yaml.anchor"),
-                Msg("yaml.anchor.hint"),
-                "anchor",
-                str(event.anchor),
-            )
+            self.refuse_each("anchor", event.start_mark, path, str(event.anchor))
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.refuse(
-                event.start_mark,
-                path,
-                Msg("yaml.tag"),
-                Msg("yaml.tag.hint"),
-                "tag",
-                tag.replace("tag:yaml.org,2002:", "!!"),
-            )
+            self.refuse_each("tag", event.start_mark, path, tag.replace("tag:yaml.org,2002:", "!!"))
         if isinstance(event, yaml.ScalarEvent):
             self.add(self.scalar(event), event.start_mark, event.end_mark)
         elif isinstance(event, yaml.CollectionStartEvent):
