@@ -33,6 +33,8 @@ TYPES = {
 }
 """The kinds of file a form may be, by file name ending."""
 
+_HEAD_BYTES = 4096
+"""Enough of a file to tell PDF, the Word/Excel 97 compound file, HTML and text apart."""
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of Word 97–2003 and Excel 97–2003
 _ODF = {
     "application/vnd.oasis.opendocument.text": "ODT",
@@ -114,7 +116,11 @@ def form_file_problem(path: Path, folder: Path) -> NotReadable | None:
     if size > MAX_FORM_BYTES:
         message = Msg("form.too_big", limit=MAX_FORM_BYTES // 1_000_000, name=name, size=Num(round(size / 1e6, 1)))
         return NotReadable(message, Msg("form.too_big.hint"))
-    data = read_limited(real, MAX_FORM_BYTES)
+    # The first bytes tell every kind but the ZIP-based ones (DOCX, XLSX, ODT, ODS), whose members are
+    # listed at the end of the file: only those are read whole.
+    data = read_limited(real, _HEAD_BYTES)
+    if not isinstance(data, NotReadable) and data.startswith(b"PK\x03\x04"):
+        data = read_limited(real, MAX_FORM_BYTES)
     if isinstance(data, NotReadable):
         return data
     content = content_type(data)
