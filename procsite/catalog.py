@@ -57,8 +57,6 @@ class Catalog:
     """Per register file name, the line of each key path, for messages."""
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Per register, the ids of entries with a problem already reported ("*": the whole file)."""
-    _codes: frozenset[str] | None = field(default=None, repr=False, compare=False)
-    """``codes()`` while the cross-file checks run, which ask for it once per procedure."""
 
     def already_reported(self, register: str, entry_id: str) -> bool:
         """True when a reference to ``entry_id`` fails only because of a problem already reported,
@@ -84,8 +82,6 @@ class Catalog:
 
     def codes(self) -> set[str]:
         """Every procedure code known: of the procedures read, and of the files with a problem."""
-        if self._codes is not None:
-            return set(self._codes)
         return {p.code for p in self.procedures} | set(self.codes_seen)
 
     def by_code(self) -> dict[str, Procedure]:

@@ -16,18 +16,19 @@ if TYPE_CHECKING:
 
 def check_catalog(catalog: Catalog) -> None:
     """Record every cross-file problem of ``catalog`` in its report."""
-    _check_registers(catalog)
+    codes = catalog.codes()  # once: every procedure's related and superseded_by are checked against them
+    _check_registers(catalog, codes)
     _check_unique(catalog)
     for procedure in catalog.procedures:
-        _check_references(catalog, procedure)
-        _check_status(catalog, procedure)
+        _check_references(catalog, procedure, codes)
+        _check_status(catalog, procedure, codes)
         _check_step_times(catalog, procedure)
         _check_revisions(catalog, procedure)
     _check_supersede_cycles(catalog)
     check_body_links(catalog)
 
 
-def _check_registers(catalog: Catalog) -> None:
+def _check_registers(catalog: Catalog, codes: set[str]) -> None:
     units_rel = f"{catalog.root.name}/units.yml"
     for uid, unit in catalog.units.items():
         if (
@@ -44,7 +45,6 @@ def _check_registers(catalog: Catalog) -> None:
             )
     check_form_files(catalog)
     if catalog.agency and not catalog.unreadable:
-        codes = catalog.codes()
         for i, code in enumerate(catalog.agency.featured):
             if code not in codes:
                 catalog.report.add(
@@ -75,9 +75,8 @@ def _check_unique(catalog: Catalog) -> None:
                 )
 
 
-def _check_references(catalog: Catalog, p: Procedure) -> None:
+def _check_references(catalog: Catalog, p: Procedure, codes: set[str]) -> None:
     # References to the registers are checked where they are written (Ref.parse); codes need every file.
-    codes = catalog.codes()
     if catalog.unreadable:
         return  # a code may be in a file that could not be read: check references once all files are read
     for i, code in enumerate(p.related):
@@ -91,7 +90,7 @@ def _check_references(catalog: Catalog, p: Procedure) -> None:
             )
 
 
-def _check_status(catalog: Catalog, p: Procedure) -> None:
+def _check_status(catalog: Catalog, p: Procedure, codes: set[str]) -> None:
     line = p.lines.get("superseded_by", p.lines.get("status", 0))
     if p.status == "superseded" and not p.superseded_by:
         catalog.report.add(
@@ -109,16 +108,14 @@ def _check_status(catalog: Catalog, p: Procedure) -> None:
             Msg("superseded.not_allowed", status=p.status, code=p.superseded_by),
             Msg("superseded.not_allowed.hint"),
         )
-    elif p.superseded_by and not catalog.unreadable:
-        codes = catalog.codes()
-        if p.superseded_by not in codes:
-            catalog.report.add(
-                p.source,
-                line,
-                "superseded_by",
-                Msg("published.unknown", code=p.superseded_by),
-                closest(p.superseded_by, sorted(codes)),
-            )
+    elif p.superseded_by and not catalog.unreadable and p.superseded_by not in codes:
+        catalog.report.add(
+            p.source,
+            line,
+            "superseded_by",
+            Msg("published.unknown", code=p.superseded_by),
+            closest(p.superseded_by, sorted(codes)),
+        )
 
 
 def _check_supersede_cycles(catalog: Catalog) -> None:

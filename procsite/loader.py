@@ -70,11 +70,7 @@ def load_catalog(root: Path) -> Catalog:
             Msg("english.orphan", name=vi_path.name),
             Msg("english.orphan.hint"),
         )
-    catalog._codes = frozenset(catalog.codes())  # no file is read during the checks
-    try:
-        check_catalog(catalog)
-    finally:
-        catalog._codes = None
+    check_catalog(catalog)
     return catalog
 
 
