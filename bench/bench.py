@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.plain import plain_markdown  # noqa: E402
-from procsite.loader import load_catalog  # noqa: E402
-from procsite.synth import write_synthetic  # noqa: E402
+from procsite.source.loader import load_catalog  # noqa: E402
+from procsite.synth.procedures import write_synthetic  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, require_chromium, search_ranks  # noqa: E402
 from tests.nginx import free_port, run_nginx  # noqa: E402
 

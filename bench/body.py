@@ -2,7 +2,7 @@
 
 `.venv/bin/python bench/body.py [--sizes 1000,10000,100000] [--timeout 10]` prints, for each family of
 input at each size (in characters), the best of three CPU times of the old converter (each run in a
-child process, stopped after --timeout seconds) and of procsite.body.render_body. tests/test_body.py
+child process, stopped after --timeout seconds) and of procsite.source.body.render_body. tests/test_body.py
 converts the same FAMILIES.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from procsite.body import render_body  # noqa: E402
+from procsite.source.body import render_body  # noqa: E402
 
 
 def _repeat(unit: str, size: int, prefix: str = "", suffix: str = "") -> str:
@@ -98,10 +98,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 
 
 def old_render_body(text: str) -> str:
-    """procsite.body.render_body before markdown-it-py: Python-Markdown, links judged the same way."""
+    """procsite.source.body.render_body before markdown-it-py: Python-Markdown, links judged the same way."""
     import markdown
 
-    from procsite.body import _HREF, _check_link
+    from procsite.source.body import _HREF, _check_link
 
     converter = markdown.Markdown(extensions=["tables", "sane_lists", "smarty"], output_format="html")
     html_text = converter.convert(text.replace("&", "&amp;").replace("<", "&lt;"))

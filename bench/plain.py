@@ -5,10 +5,10 @@ Used by the benchmark for the vanilla Material build and for the floor (Python-M
 
 from __future__ import annotations
 
-from procsite.catalog import Catalog
-from procsite.checks import steps_total
-from procsite.i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time, t
-from procsite.model import Procedure, Text
+from procsite.model.catalog import Catalog
+from procsite.model.procedure import Procedure, Text
+from procsite.pages.i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time, t
+from procsite.source.checks import steps_total
 
 
 def _cell(text: str) -> str:

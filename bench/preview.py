@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from procsite.synth import write_synthetic  # noqa: E402
+from procsite.synth.procedures import write_synthetic  # noqa: E402
 
 WORK = ROOT / ".bench" / "preview"
 BIN = Path(sys.executable).parent

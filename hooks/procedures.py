@@ -10,10 +10,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from procsite import paths
-from procsite.blocks import extract_html_blocks, restore_html_blocks
-from procsite.build import CatalogError, LanguageBuild, prepare, untranslated_page
-from procsite.i18n import strings_for
-from procsite.search import PageEntry
+from procsite.pages.blocks import extract_html_blocks, restore_html_blocks
+from procsite.pages.i18n import strings_for
+from procsite.search.index import PageEntry
+from procsite.site.build import CatalogError, LanguageBuild, prepare, untranslated_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -15,13 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import LANGUAGES, site_folder
-from .catalog import Catalog
-from .format import json_schema
-from .loader import load_catalog_cached
-from .messages import DEFAULT_LANGUAGE, Count, Msg, Num
-from .messages import LANGUAGES as MESSAGE_LANGUAGES
-from .mkdocs_log import BuildWarnings
+from procsite import LANGUAGES
+from procsite.messages import DEFAULT_LANGUAGE, Count, Msg, Num
+from procsite.messages import LANGUAGES as MESSAGE_LANGUAGES
+from procsite.model.catalog import Catalog
+from procsite.site import folder as site_folder
+from procsite.site.mkdocs_log import BuildWarnings
+from procsite.source.format import json_schema
+from procsite.source.loader import load_catalog_cached
 
 CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
 """One MkDocs config per language; the first language is published at the site's root."""
@@ -40,13 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "synth":
         if not args.count or not args.folder:
             parser.error("synth needs a count and a folder, e.g. procsite synth 2000 /tmp/procedures")
-        from .synth import write_synthetic
+        from procsite.synth.procedures import write_synthetic
 
         written = write_synthetic(Path(args.folder), args.count, Path("procedures") if args.with_sample else None)
         print(f"Wrote {written} procedures and their registers into {args.folder}.")
         return 0
     if args.command == "csp":
-        from .csp import nginx_snippet
+        from procsite.site.csp import nginx_snippet
 
         print(nginx_snippet(Path(args.site)), end="")
         return 0
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(json_schema(catalog.references() if catalog else None), ensure_ascii=False, indent=2))
         return 0
     if args.command == "serve":  # with problems too: the preview shows them over its pages until fixed
-        from .serve import serve
+        from procsite.site.serve import serve
 
         return serve(args.port, lang=lang)
     catalog = load_catalog_cached(procedures)
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.to:
             print(Msg("publish.no_target").render(lang), file=sys.stderr)
             return 1
-        from .publish import publish
+        from procsite.site.publish import publish
 
         status = build(catalog, Path(args.site), lang)
         return status or publish(Path(args.site).resolve(), args.to, catalog.root, lang)
@@ -125,7 +126,7 @@ COMMANDS = ["check", "build", "serve", "fix", "schema", "synth", "csp", "publish
 
 def fix(procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
     """Rewrite the folder's source files in canonical form; 1 when some file could not be fixed."""
-    from .fix import fix_folder
+    from procsite.source.fix import fix_folder
 
     report = fix_folder(procedures)
     for line in report.fixed_lines(lang):

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .messages import DEFAULT_LANGUAGE, Msg, Val
-from .messages.keys import key_in_words
+from procsite.messages import DEFAULT_LANGUAGE, Msg, Val
+from procsite.messages.keys import key_in_words
 
 _SHOWN_AS_IS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 

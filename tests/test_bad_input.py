@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from procsite.loader import MAX_BODY_CHARACTERS, load_catalog
+from procsite.source.loader import MAX_BODY_CHARACTERS, load_catalog
 from tests.conftest import check_command
 
 KHAI_SINH = Path("ho-tich") / "khai-sinh.md"

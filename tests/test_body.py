@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from bench.body import FAMILIES, best_of, realistic
-from procsite.body import MAX_TABLE_CELLS, render_body
+from procsite.source.body import MAX_TABLE_CELLS, render_body
 
 CEILING = 5.0
 """Seconds of CPU for any one conversion below: far above what any input here takes."""

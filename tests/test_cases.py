@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from procsite.loader import load_catalog
+from procsite.source.loader import load_catalog
 
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").iterdir())
 CASE_FILES = {"expected.txt", "expected.en.txt", "removed.txt"}

@@ -7,10 +7,10 @@ import unicodedata
 from pathlib import Path
 
 from procsite import paths
-from procsite.i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time
-from procsite.loader import load_catalog
-from procsite.model import Duration, Fee, ProcessingTime, Text
-from procsite.render import PageRenderer
+from procsite.model.procedure import Duration, Fee, ProcessingTime, Text
+from procsite.pages.i18n import format_date, format_duration, format_fee_range, format_money, format_processing_time
+from procsite.pages.render import PageRenderer
+from procsite.source.loader import load_catalog
 
 KHAI_SINH = Path("ho-tich") / "khai-sinh.md"
 

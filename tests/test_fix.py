@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from procsite.fix import fix_folder
-from procsite.loader import load_catalog
+from procsite.source.fix import fix_folder
+from procsite.source.loader import load_catalog
 from tests.conftest import MINIMAL
 
 KHAI_SINH = Path("ho-tich") / "khai-sinh.md"

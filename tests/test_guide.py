@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from procsite.catalog import Catalog
 from procsite.cli import COMMANDS, _parser
-from procsite.loader import load_catalog
+from procsite.model.catalog import Catalog
+from procsite.source.loader import load_catalog
 from tests.test_cases import apply_case as overlay_files
 
 ROOT = Path(__file__).resolve().parent.parent

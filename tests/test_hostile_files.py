@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from procsite.csp import content_security_policy
-from procsite.loader import load_catalog
+from procsite.site.csp import content_security_policy
+from procsite.source.loader import load_catalog
 from tests.conftest import check_command
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="links and pipes as POSIX makes them")

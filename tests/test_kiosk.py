@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from procsite.loader import load_catalog
+from procsite.source.loader import load_catalog
 from tests.browser import SCREENSHOTS
 from tests.conftest import SAMPLE
 

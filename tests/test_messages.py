@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from procsite import format as fmt
 from procsite.messages import CATALOGUES, Msg, en, vi
-from procsite.schema import Obj
+from procsite.source import format as fmt
+from procsite.source.schema import Obj
 
 PACKAGE = Path(__file__).resolve().parent.parent / "procsite"
 _CODE = re.compile(r"""Msg\(\s*(f?)"([^"]+)"\s*[,)]""")

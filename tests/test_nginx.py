@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from procsite.csp import content_security_policy, nginx_snippet
+from procsite.site.csp import content_security_policy, nginx_snippet
 from tests.nginx import free_port, run_nginx
 
 pytestmark = pytest.mark.browser

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from procsite import paths
-from procsite.loader import load_catalog
-from procsite.preview.changes import touched_pages
+from procsite.site.preview.changes import touched_pages
+from procsite.source.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEM_LINE = (

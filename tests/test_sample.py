@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from procsite.i18n import format_duration, format_processing_time
-from procsite.loader import load_catalog
+from procsite.pages.i18n import format_duration, format_processing_time
+from procsite.source.loader import load_catalog
 from tests.conftest import SAMPLE
 
 CATALOG = load_catalog(SAMPLE)

@@ -26,16 +26,16 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
-from procsite import format as fmt
-from procsite.catalog import Catalog
-from procsite.loader import load_catalog
 from procsite.messages import CATALOGUES
+from procsite.model.catalog import Catalog
 from procsite.problems import Problem, Report
-from procsite.scalars import Money
-from procsite.schema import Context, Spec
-from procsite.spec import MISSING, control_class
-from procsite.texts import DurationSpec, TextSpec
-from procsite.yamlsrc import Scalar, read_text, split_front_matter
+from procsite.source import format as fmt
+from procsite.source.loader import load_catalog
+from procsite.source.scalars import Money
+from procsite.source.schema import Context, Spec
+from procsite.source.spec import MISSING, control_class
+from procsite.source.texts import DurationSpec, TextSpec
+from procsite.source.yamlsrc import Scalar, read_text, split_front_matter
 from tests.conftest import MINIMAL, SAMPLE
 from tests.test_cases import CASES, overlay
 
@@ -408,7 +408,7 @@ def test_texts_refuse_markup_scripts_and_control_characters_as_the_checker_does(
 
 
 def test_the_control_characters_are_those_of_the_checker() -> None:
-    from procsite.canonical import CONTROL
+    from procsite.source.canonical import CONTROL
 
     pattern = re.compile(control_class())
     assert [c for c in map(chr, range(0x110000)) if bool(pattern.fullmatch(c)) != bool(CONTROL.fullmatch(c))] == []

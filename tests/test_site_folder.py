@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from procsite import cli
-from procsite.site_folder import (
+from procsite.site.folder import (
     MARKER,
     SITE_NOTE,
     STAGING_NOTE,
@@ -27,7 +27,7 @@ from procsite.site_folder import (
     exchange,
     staging,
 )
-from procsite.synth import write_synthetic
+from procsite.synth.procedures import write_synthetic
 from tests.conftest import ROOT, build_site
 
 APART = "site: expected a folder apart from the procedures and the project, but received:"

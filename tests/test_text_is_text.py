@@ -21,12 +21,12 @@ import yaml
 from playwright.sync_api import Browser, Page, Route
 
 from procsite import paths
-from procsite.build import prepare
-from procsite.loader import load_catalog
 from procsite.problems import Report
-from procsite.spec import Context
-from procsite.texts import TextSpec
-from procsite.yamlsrc import Scalar
+from procsite.site.build import prepare
+from procsite.source.loader import load_catalog
+from procsite.source.spec import Context
+from procsite.source.texts import TextSpec
+from procsite.source.yamlsrc import Scalar
 from tests.browser import serve
 from tests.conftest import MINIMAL, build_site
 from tests.test_xss import PAYLOADS as OWASP

@@ -1,7 +1,7 @@
 """Content safety in a real browser: OWASP filter-evasion payloads in procedure bodies never run.
 
 The bodies (free Markdown after the front matter, and the English .en.md) are the one place where
-staff write markup; procsite/body.py shows raw HTML as text and drops unsafe addresses. This builds
+staff write markup; procsite/source/body.py shows raw HTML as text and drops unsafe addresses. This builds
 a site whose bodies hold classic payloads and opens every page that shows them in Chromium.
 """
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from procsite.body import render_body
-from procsite.loader import load_catalog
+from procsite.source.body import render_body
+from procsite.source.loader import load_catalog
 from tests.browser import serve
 from tests.conftest import build_site
 

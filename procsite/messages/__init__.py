@@ -14,7 +14,7 @@ from typing import Union
 
 from babel.numbers import format_decimal
 
-from . import en, vi
+from procsite.messages import en, vi
 
 __all__ = ["CATALOGUES", "DEFAULT_LANGUAGE", "LANGUAGES", "Count", "Msg", "Num", "Val", "en", "vi"]
 

@@ -108,7 +108,7 @@ def _compose(text: str) -> yaml.Node | None:
 
 def probe(root: Path) -> dict[str, Any]:
     """The drops of an accepted folder, and the pages its build must produce."""
-    from procsite.loader import load_catalog
+    from procsite.source.loader import load_catalog
 
     catalog = load_catalog(root)
     drops: list[str] = []

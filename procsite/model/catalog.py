@@ -1,0 +1,89 @@
+"""A procedures folder once read and checked: its agency, registers, procedures and report.
+
+Every later stage (the pages, search, the site) reads a ``Catalog``; ``loader.py`` makes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from procsite.messages import DEFAULT_LANGUAGE, Msg
+from procsite.model.procedure import Agency, Everyday, Field, Form, Procedure, Unit
+from procsite.problems import Problem, Report
+from procsite.source.files import SourceTree
+from procsite.source.references import References
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A text shown in Vietnamese on the English site because its English is missing."""
+
+    path: str
+    line: int
+    key: str
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The notice as one line in ``lang``."""
+        return Problem(self.path, self.line, self.key, Msg("translation.missing"), None, "translation.missing").render(
+            lang
+        )
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass
+class Catalog:
+    """Everything a build needs: the agency, its registers and its procedures, checked."""
+
+    root: Path
+    agency: Agency | None = None
+    units: dict[str, Unit] = field(default_factory=dict)
+    fields: dict[str, Field] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    everyday: dict[str, Everyday] = field(default_factory=dict)
+    """The agency's everyday names of procedures (``everyday.yml``, optional), for search."""
+    procedures: list[Procedure] = field(default_factory=list)
+    untranslated: list[Untranslated] = field(default_factory=list)
+    report: Report = field(default_factory=Report)
+    codes_seen: dict[str, str] = field(default_factory=dict)
+    """Codes of procedure files that have a problem, by file: references to them are not unknown."""
+    tree: SourceTree | None = None
+    """Every file of the folder, by role."""
+    unreadable: list[str] = field(default_factory=list)
+    """Procedure files that could not be read; codes they hold are unknown."""
+    register_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per register file name, the line of each key path, for messages."""
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Per register, the ids of entries with a problem already reported ("*": the whole file)."""
+
+    def already_reported(self, register: str, entry_id: str) -> bool:
+        """True when a reference to ``entry_id`` fails only because of a problem already reported,
+        so that one mistake in a register is not reported again at every procedure that uses it."""
+        broken = self.broken.get(register, set())
+        return "*" in broken or entry_id in broken
+
+    def register_line(self, register: str, key: str) -> int:
+        """The line where ``key`` (e.g. ``featured[1]``) was written in ``register``.yml."""
+        lines = self.register_lines.get(register, {})
+        return lines.get(key, lines.get(key.split("[")[0].rsplit(".", 1)[0], 0))
+
+    def references(self) -> References:
+        """The registers' ids and names, for references checked where they are written."""
+        names = {
+            register: {
+                entry_id: entry.name.vi if hasattr(entry, "name") else entry.title.vi
+                for entry_id, entry in entries.items()
+            }
+            for register, entries in (("units", self.units), ("fields", self.fields), ("forms", self.forms))
+        }
+        return References(names, self.broken)
+
+    def codes(self) -> set[str]:
+        """Every procedure code known: of the procedures read, and of the files with a problem."""
+        return {p.code for p in self.procedures} | set(self.codes_seen)
+
+    def by_code(self) -> dict[str, Procedure]:
+        """Procedures by national code."""
+        return {p.code: p for p in self.procedures}

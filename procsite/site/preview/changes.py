@@ -1,0 +1,46 @@
+"""Which generated pages a change of the catalog touches, so that the preview renders only those.
+
+A procedure's page shows its own file, the registers, and the titles of the procedures it names
+(``related``, ``superseded_by``). The catalogue, the units' index, the home page and the kiosk's start
+list or count every procedure; a unit's page lists the steps it does, a field's pages (public and
+kiosk) its procedures. Anything else (a register, a procedure added, removed or renamed) changes
+which pages exist or what many pages show: the preview then builds everything again.
+"""
+
+from __future__ import annotations
+
+from procsite import paths
+from procsite.model.catalog import Catalog
+from procsite.model.procedure import Procedure
+
+HOME = "index.md"
+"""The home page: hand-written, with generated blocks (featured procedures, fields, counts)."""
+
+
+def touched_pages(old: Catalog, new: Catalog) -> set[str] | None:
+    """The Markdown paths of the pages to build again, from ``old`` (the catalog the site was built
+    from) to ``new``; None when the change needs a whole build. Both catalogs are without problems."""
+    if (old.agency, old.units, old.fields, old.forms) != (new.agency, new.units, new.fields, new.forms):
+        return None
+    before = {p.source: p for p in old.procedures}
+    after = {p.source: p for p in new.procedures}
+    if before.keys() != after.keys() or any(before[s].slug != after[s].slug for s in after):
+        return None
+    changed = [(before[s], after[s]) for s in after if before[s] is not after[s] and before[s] != after[s]]
+    if not changed:
+        return set()
+    pages = {paths.CATALOGUE, paths.UNITS, paths.KIOSK, HOME}
+    codes: set[str] = set()
+    for was, now in changed:
+        pages.add(paths.procedure_page(now.slug))
+        codes |= {was.code, now.code}
+        for field_id in {was.field, now.field}:
+            pages |= {paths.field_page(field_id), paths.kiosk_field_page(field_id)}
+        pages |= {paths.unit_page(step.unit) for step in [*was.steps, *now.steps]}
+    pages |= {paths.procedure_page(p.slug) for p in new.procedures if _names(p) & codes}
+    return pages
+
+
+def _names(p: Procedure) -> set[str]:
+    """The codes of the other procedures whose titles the page of ``p`` shows."""
+    return {*p.related, *([p.superseded_by] if p.superseded_by else [])}
