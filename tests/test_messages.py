@@ -13,12 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from procsite.messages import CATALOGUES, Msg, en, vi
+from procsite.messages import CATALOGUES, Msg
 from procsite.source import format as fmt
 from procsite.source.schema import Obj
 
 PACKAGE = Path(__file__).resolve().parent.parent / "procsite"
 _CODE = re.compile(r"""Msg\(\s*(f?)"([^"]+)"\s*[,)]""")
+
+
+VI, EN = CATALOGUES["vi"], CATALOGUES["en"]
+"""Each language's catalogue as merged from its parts (``vi.py``, ``vi_national.py``, …)."""
 
 
 def fields(template: str | tuple[str, str]) -> set[str]:
@@ -40,21 +44,21 @@ def used_codes() -> tuple[set[str], set[str]]:
 
 
 def test_both_catalogues_have_the_same_messages() -> None:
-    assert set(vi.MESSAGES) - set(en.MESSAGES) == set()
-    assert set(en.MESSAGES) - set(vi.MESSAGES) == set()
+    assert set(VI) - set(EN) == set()
+    assert set(EN) - set(VI) == set()
 
 
-@pytest.mark.parametrize("code", sorted(en.MESSAGES))
+@pytest.mark.parametrize("code", sorted(EN))
 def test_a_message_names_the_same_values_in_both_languages(code: str) -> None:
-    assert fields(vi.MESSAGES[code]) == fields(en.MESSAGES[code]), code
+    assert fields(VI[code]) == fields(EN[code]), code
 
 
 def test_every_message_the_code_names_is_in_the_catalogues() -> None:
     codes, prefixes = used_codes()
     assert len(codes) > 100 and len(prefixes) > 5  # the scan itself works
-    assert sorted(code for code in codes if code not in en.MESSAGES) == []
+    assert sorted(code for code in codes if code not in EN) == []
     for prefix in prefixes:
-        assert any(code.startswith(prefix) for code in en.MESSAGES), prefix
+        assert any(code.startswith(prefix) for code in EN), prefix
 
 
 def test_every_key_of_the_source_format_is_described_in_both_languages() -> None:
@@ -76,6 +80,6 @@ def test_a_message_is_worded_in_each_language_with_its_values() -> None:
 def test_vietnamese_messages_are_stored_composed() -> None:
     import unicodedata
 
-    for code, template in vi.MESSAGES.items():
+    for code, template in VI.items():
         for text in template if isinstance(template, tuple) else (template,):
             assert unicodedata.is_normalized("NFC", text), code

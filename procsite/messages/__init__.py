@@ -14,7 +14,18 @@ from typing import Union
 
 from babel.numbers import format_decimal
 
-from procsite.messages import en, vi
+from procsite.messages import (
+    en,
+    en_agency,
+    en_import,
+    en_iso,
+    en_national,
+    vi,
+    vi_agency,
+    vi_import,
+    vi_iso,
+    vi_national,
+)
 
 __all__ = ["CATALOGUES", "DEFAULT_LANGUAGE", "LANGUAGES", "Count", "Msg", "Num", "Val", "en", "vi"]
 
@@ -22,8 +33,13 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 """Staff are Vietnamese speakers: messages are in Vietnamese unless asked otherwise (``--lang en``)."""
 
-CATALOGUES: dict[str, dict[str, str | tuple[str, str]]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
-"""Per language, code → template; a pair of templates is a singular and a plural form."""
+CATALOGUES: dict[str, dict[str, str | tuple[str, str]]] = {
+    "vi": {**vi.MESSAGES, **vi_national.MESSAGES, **vi_iso.MESSAGES, **vi_import.MESSAGES, **vi_agency.MESSAGES},
+    "en": {**en.MESSAGES, **en_national.MESSAGES, **en_iso.MESSAGES, **en_import.MESSAGES, **en_agency.MESSAGES},
+}
+"""Per language, code → template; a pair of templates is a singular and a plural form. The catalogue of
+each language is split by stage (``vi.py`` the sources and the site, ``vi_national.py``/``vi_iso.py``/
+``vi_import.py`` the importers, ``vi_agency.py`` the agency's own pages), one dict once merged."""
 
 Param = Union["Msg", "Val", "Num", "Count", str, int]
 

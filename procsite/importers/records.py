@@ -1,0 +1,160 @@
+"""What the readers of each source format return: the facts as the source states them, before mapping.
+
+Texts are as found (the mapper cleans them); numbers and dates are parsed where the source gives them
+in a known form and ``None`` where it does not. ``issues`` says what a reader could not read, with
+where in the source it was (``where``: a path such as ``data.executionMethods[2].processingTime``
+for JSON, or a paragraph/table position for Word), so that the import report can name it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceIssue:
+    """Something of the source a reader could not use: where it is, what it holds, why it was left."""
+
+    where: str
+    received: str
+    why: str
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A processing time as the source gives it: an amount and a unit, or only a text."""
+
+    amount: float | None  # None when the source gives only a text
+    unit: str | None  # "working_days" | "days" | "working_hours" | "months" | None
+    text: str = ""  # the source's own words about the time (a channel's description, a case's name)
+
+
+@dataclass(frozen=True)
+class NationalFee:
+    kind: str  # "fee" (lệ phí / phí: FEE, SERVICE_FEE) | "price" (PRICE_LEVEL)
+    amount: int | None  # đồng; None when the source gives no value
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NationalChannel:
+    method: str  # "in_person" | "online" | "post"
+    time: TimeLimit | None
+    fees: tuple[NationalFee, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NationalDocument:
+    name: str
+    originals: int | None = None
+    copies: int | None = None
+    required: bool | None = None
+    form_files: tuple[str, ...] = ()  # file names of the forms the source attaches (not the files)
+
+
+@dataclass(frozen=True)
+class DocumentGroup:
+    """One group of documents: the source's caption ("* Giấy tờ phải nộp:", a case's name, or "")."""
+
+    caption: str
+    documents: tuple[NationalDocument, ...]
+
+
+@dataclass(frozen=True)
+class LegalText:
+    number: str  # as the source writes it, e.g. "Thông tư số 03/2023/TT-BTP" or "60/2014/QH13"
+    title: str  # the source's text: often number, date and issuer in one
+    date: dt.date | None = None  # where the source gives it as a date (the Word export's column)
+    issuer: str = ""  # where the source gives it in its own place (the Word export's column)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision that announced the procedure (quyết định công bố)."""
+
+    number: str
+    date: dt.date | None
+    issuer: str = ""
+
+
+@dataclass(frozen=True)
+class NationalRecord:
+    """One procedure as the national procedure database states it (JSON record or Word export)."""
+
+    source: str  # the file it was read from, as given on the command line
+    code: str  # as found (may carry spaces or suffixes: the mapper checks it)
+    name: str
+    levels: tuple[str, ...] = ()  # "commune", "province", "ministry", "other", in the source's order
+    fields: tuple[str, ...] = ()  # lĩnh vực names
+    decision: Decision | None = None
+    steps: tuple[str, ...] = ()  # the national description of the steps (free text, one per step or one long)
+    channels: tuple[NationalChannel, ...] = ()
+    case_times: tuple[TimeLimit, ...] = ()  # cases[].processingDay, used where a channel's unit is OTHER
+    document_groups: tuple[DocumentGroup, ...] = ()
+    applicants: tuple[str, ...] = ()
+    performing: tuple[str, ...] = ()  # cơ quan thực hiện
+    competent: tuple[str, ...] = ()  # cơ quan có thẩm quyền
+    delegated: tuple[str, ...] = ()  # cơ quan được ủy quyền
+    coordinating: tuple[str, ...] = ()  # cơ quan phối hợp
+    submit_at: str = ""  # địa chỉ tiếp nhận hồ sơ
+    results: tuple[str, ...] = ()
+    conditions: str = ""
+    legal_basis: tuple[LegalText, ...] = ()
+    keywords: str = ""
+    description: str = ""
+    status: str = ""  # as found: "ACTIVE", "UPDATED", ...
+    issues: tuple[SourceIssue, ...] = ()
+
+
+@dataclass(frozen=True)
+class IsoStep:
+    number: str  # as written: "1", "Bước 1", "B1"
+    action: str
+    responsible: str  # the "Trách nhiệm" cell, merged cells carried down
+    time: str  # the "Thời gian" cell as written: "01 giờ làm việc", "0,5 ngày", "04 giờ"
+    output: str = ""  # the "Biểu mẫu/Kết quả" cell where there is one
+
+
+@dataclass(frozen=True)
+class IsoPerson:
+    role: str  # "drafted" | "reviewed" | "approved"
+    name: str
+    title: str  # chức vụ
+
+
+@dataclass(frozen=True)
+class IsoRevision:
+    number: str  # STT as written
+    change: str  # tóm lược nội dung sửa đổi
+    basis: str  # cơ sở pháp lý hoặc căn cứ sửa đổi
+    issue: str  # lần sửa đổi, as written
+
+
+@dataclass(frozen=True)
+class IsoProcess:
+    """An agency's ISO process document (quy trình ISO) as written in Word."""
+
+    source: str
+    agency: str = ""
+    procedure_name: str = ""
+    code: str = ""  # Mã hiệu, e.g. "QT 01/CX-HCTP"
+    issue: int | None = None  # Lần ban hành
+    issued: dt.date | None = None  # Ngày ban hành
+    people: tuple[IsoPerson, ...] = ()
+    revisions: tuple[IsoRevision, ...] = ()
+    steps: tuple[IsoStep, ...] = ()
+    total_time: str = ""  # the step table's stated total, e.g. "01 ngày làm việc", where given
+    notes: str = ""  # the "Ghi chú" after the step table
+    abbreviations: dict[str, str] = field(default_factory=dict)  # ĐỊNH NGHĨA/VIẾT TẮT: "UBND" -> "Ủy ban nhân dân"
+    national_code: str = ""  # a national code (1.001193) where the document names one
+    issues: tuple[SourceIssue, ...] = ()
+
+
+class SourceError(Exception):
+    """A source file that cannot be read at all: ``where`` and ``why`` as for a ``SourceIssue``."""
+
+    def __init__(self, source: str, where: str, why: str) -> None:
+        super().__init__(f"{source}: {where}: {why}")
+        self.source, self.where, self.why = source, where, why

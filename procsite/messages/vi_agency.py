@@ -1,0 +1,5 @@
+"""Messages of the agency stage in Vietnamese: code → template (merged into the vi catalogue)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str | tuple[str, str]] = {}
