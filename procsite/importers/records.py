@@ -11,14 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from procsite.messages import Msg
+
 
 @dataclass(frozen=True)
 class SourceIssue:
-    """Something of the source a reader could not use: where it is, what it holds, why it was left."""
+    """Something of the source a reader could not use: where it is, what it holds, why it was left
+    (a message of the catalogue, worded in the staff's language when reported)."""
 
     where: str
     received: str
-    why: str
+    why: Msg
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,6 @@ class IsoProcess:
 class SourceError(Exception):
     """A source file that cannot be read at all: ``where`` and ``why`` as for a ``SourceIssue``."""
 
-    def __init__(self, source: str, where: str, why: str) -> None:
-        super().__init__(f"{source}: {where}: {why}")
+    def __init__(self, source: str, where: str, why: Msg) -> None:
+        super().__init__(f"{source}: {where}: {why.code}")
         self.source, self.where, self.why = source, where, why

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procsite.messages import DEFAULT_LANGUAGE, Msg
-from procsite.model.procedure import Agency, Everyday, Field, Form, Procedure, Unit
+from procsite.model.agency import Agency
+from procsite.model.procedure import Everyday, Field, Form, Procedure, Unit
 from procsite.problems import Problem, Report
 from procsite.source.files import SourceTree
 from procsite.source.references import References

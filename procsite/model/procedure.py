@@ -197,17 +197,3 @@ class Everyday:
 
     said: Text
     means: Text
-
-
-@dataclass(frozen=True)
-class Agency:
-    """The agency that publishes the site."""
-
-    name: Text
-    address: Text
-    parent: Text | None = None
-    phone: str | None = None
-    email: str | None = None
-    hours: Text | None = None
-    site_url: str | None = None
-    featured: list[str] = default(default_factory=list)

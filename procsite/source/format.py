@@ -11,6 +11,8 @@ from typing import Any
 
 from procsite.messages import Msg
 from procsite.model import procedure as m
+from procsite.source.agency import AGENCY
+from procsite.source.common import CODE, TEXT
 from procsite.source.references import References
 from procsite.source.schema import (
     MISSING,
@@ -27,15 +29,12 @@ from procsite.source.schema import (
     Ref,
     Spec,
     Str,
-    TextSpec,
     described,
 )
 from procsite.source.spec import require_scalar, text_as_written
 from procsite.source.texts import DURATION_PATTERN
 from procsite.source.yamlsrc import Map, Node, Scalar
 
-TEXT = TextSpec()
-CODE = Str("code", r"[0-9]\.[0-9]{6}(\.[0-9A-Za-z]+)*", "1.001193")
 CHANNELS = ("in_person", "online", "post")
 
 
@@ -237,21 +236,6 @@ FORM = Obj(
         "number": Key(Str("form_number")),
     },
     "form",
-)
-
-AGENCY = Obj(
-    m.Agency,
-    {
-        "name": Key(TEXT, True),
-        "address": Key(TEXT, True),
-        "parent": Key(TEXT),
-        "phone": Key(Str("phone")),
-        "email": Key(Str("email")),
-        "hours": Key(TEXT),
-        "site_url": Key(Str("url", r"https?://\S+")),
-        "featured": Key(ListOf(CODE)),
-    },
-    "agency",
 )
 
 EVERYDAY = Obj(

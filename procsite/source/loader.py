@@ -14,6 +14,7 @@ from procsite.model.procedure import Procedure, Text
 from procsite.problems import Report
 from procsite.source import format as fmt
 from procsite.source.checks import check_catalog
+from procsite.source.common import CODE
 from procsite.source.file_cache import FileCache, cache_key, file_key
 from procsite.source.files import (
     OPTIONAL_REGISTERS,
@@ -249,7 +250,7 @@ def _load_procedure(
     procedure = fmt.PROCEDURE.parse(node, ctx, "")
     if procedure is MISSING:
         code = node.items.get("code") if isinstance(node, Map) else None
-        if code is not None and isinstance(code[1], Scalar) and fmt.CODE.matches(code[1].raw.strip()):
+        if code is not None and isinstance(code[1], Scalar) and CODE.matches(code[1].raw.strip()):
             catalog.codes_seen[code[1].raw.strip()] = rel
         return None
     assert isinstance(procedure, Procedure)
