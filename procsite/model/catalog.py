@@ -34,6 +34,24 @@ class Untranslated:
         return self.render()
 
 
+@dataclass(frozen=True)
+class ToComplete:
+    """A value an import left to complete (written ``to_complete``): a notice of the build report until
+    staff write it; the page says it is being prepared. Never an error: citizens need the rest today."""
+
+    path: str
+    line: int
+    key: str
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The notice as one line in ``lang``."""
+        # The hint (how to complete it) is said once after the list, not on every line.
+        return Problem(self.path, self.line, self.key, Msg("to_complete"), None, "to_complete").render(lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 @dataclass
 class Catalog:
     """Everything a build needs: the agency, its registers and its procedures, checked."""
@@ -80,6 +98,21 @@ class Catalog:
             for register, entries in (("units", self.units), ("fields", self.fields), ("forms", self.forms))
         }
         return References(names, self.broken)
+
+    def to_complete(self) -> list[ToComplete]:
+        """Every value still to complete, file by file: the procedures' keys, then forms without a file."""
+        notices = [
+            ToComplete(p.source, line, key)
+            for p in sorted(self.procedures, key=lambda p: p.source)
+            for key, line in p.to_complete.items()
+        ]
+        forms_rel = f"{self.root.name}/forms.yml"
+        notices += [
+            ToComplete(forms_rel, self.register_line("forms", f"{form_id}.file"), f"{form_id}.file")
+            for form_id, form in self.forms.items()
+            if form.file is None
+        ]
+        return notices
 
     def codes(self) -> set[str]:
         """Every procedure code known: of the procedures read, and of the files with a problem."""

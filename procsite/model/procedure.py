@@ -57,9 +57,10 @@ class ProcessingTime:
 
 @dataclass(frozen=True)
 class Fee:
-    """One fee or charge, in đồng; an amount of 0 means free of charge."""
+    """One fee or charge, in đồng; an amount of 0 means free of charge, ``None`` that it is still to
+    complete (the national record gives no value)."""
 
-    amount: int
+    amount: int | None
     label: Text | None = None
     channel: str | None = None
     exemptions: Text | None = None
@@ -91,11 +92,11 @@ class Step:
 
 @dataclass(frozen=True)
 class LegalBasis:
-    """A legal document the procedure rests on."""
+    """A legal document the procedure rests on; date and issuer may still be to complete (``None``)."""
 
     number: str
-    date: dt.date
-    issuer: Text
+    date: dt.date | None
+    issuer: Text | None
     title: Text
 
 
@@ -123,6 +124,15 @@ class DocumentControl:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """The decision that announced the procedure (quyết định công bố thủ tục hành chính)."""
+
+    number: str
+    date: dt.date | None = None
+    issuer: Text | None = None
+
+
+@dataclass(frozen=True)
 class Keywords:
     """Words staff add so that citizens find the procedure by the words they use."""
 
@@ -132,20 +142,24 @@ class Keywords:
 
 @dataclass
 class Procedure:
-    """One administrative procedure and its ISO process."""
+    """One administrative procedure and its ISO process.
+
+    A key written ``to_complete`` (an import's placeholder for what its source did not have) is empty
+    here — ``None`` or an empty list — and listed in ``to_complete``; the page says it is being prepared.
+    """
 
     title: Text
     code: str
-    iso: DocumentControl
+    iso: DocumentControl | None
     field: str
-    level: str
+    level: str | None
     channels: list[str]
     processing_time: ProcessingTime
     fees: list[Fee]
     documents: list[Document]
     steps: list[Step]
     legal_basis: list[LegalBasis]
-    result: Text
+    result: Text | None
     performing_units: list[str]
     status: str = "in_force"
     superseded_by: str | None = None
@@ -157,6 +171,11 @@ class Procedure:
     timing_note: Text | None = None
     keywords: Keywords = default(default_factory=Keywords)
     related: list[str] = default(default_factory=list)
+    decision: Decision | None = None
+    national_steps: list[Text] = default(default_factory=list)
+    """The steps as the national database describes them: shown while the ISO steps are to complete."""
+    to_complete: dict[str, int] = default(default_factory=dict)
+    """The keys written ``to_complete``, with their lines (``steps``, ``legal_basis[2].date``, …)."""
     # Set by the loader, not written in the front matter:
     slug: str = ""
     source: str = ""
@@ -186,7 +205,7 @@ class Form:
     """A form template citizens can download, stored under the procedures folder."""
 
     title: Text
-    file: str
+    file: str | None  # None: the file is still to complete (an import named the form, without the file)
     number: str | None = None
 
 

@@ -39,8 +39,11 @@ def format_date(day: dt.date, lang: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # Babel is slow and a catalogue repeats the same few values
-def format_money(amount: int, lang: str) -> str:
-    """An amount in đồng: "50.000 ₫" or "VND 50,000"; 0 reads as free of charge."""
+def format_money(amount: int | None, lang: str) -> str:
+    """An amount in đồng: "50.000 ₫" or "VND 50,000"; 0 reads as free of charge, ``None`` (to complete)
+    as "being updated"."""
+    if amount is None:
+        return t("pending.amount", lang)
     if amount == 0:
         return t("fee.free", lang)
     if lang == "vi":
@@ -60,7 +63,8 @@ def format_processing_time(time: ProcessingTime, lang: str) -> str:
         if time.cutoff:
             return t("time.same_day_cutoff", lang, cutoff=time.cutoff)
         return t("time.same_day", lang)
-    assert time.limit is not None
+    if time.limit is None:
+        return t("pending.value", lang)
     return format_duration(time.limit, lang)
 
 
@@ -68,13 +72,19 @@ def format_processing_time_short(time: ProcessingTime, lang: str) -> str:
     """The processing time for tables: the cut-off hour is on the procedure's page."""
     if time.same_day:
         return t("time.same_day", lang)
-    assert time.limit is not None
+    if time.limit is None:
+        return t("pending.value", lang)
     return format_duration(time.limit, lang)
 
 
 def format_fee_range(fees: list[Fee], lang: str) -> str:
-    """The fees of a procedure in one short phrase for tables: "Miễn phí – 8.000 ₫"."""
-    amounts = sorted({fee.amount for fee in fees})
+    """The fees of a procedure in one short phrase for tables: "Miễn phí – 8.000 ₫"; fees still to
+    complete read "being updated", alone or after the known ones."""
+    amounts = sorted({fee.amount for fee in fees if fee.amount is not None})
+    if not amounts:
+        return t("pending.value", lang)
+    if any(fee.amount is None for fee in fees):
+        return f"{format_money(amounts[0], lang)} – {t('pending.more', lang)}"
     if len(amounts) == 1:
         return format_money(amounts[0], lang)
     return f"{format_money(amounts[0], lang)} – {format_money(amounts[-1], lang)}"

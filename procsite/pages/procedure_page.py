@@ -24,7 +24,7 @@ from procsite.pages.i18n import (
     t,
 )
 from procsite.pages.qr import qr_svg
-from procsite.pages.templating import CatalogView, render_page
+from procsite.pages.templating import CatalogView, render_page, text_paragraphs
 from procsite.source.body import render_body
 from procsite.source.checks import steps_total
 
@@ -42,7 +42,35 @@ class ProcedurePage(CatalogView):
         if form_id is None:
             return None
         form = self.catalog.forms[form_id]
-        return {"title": self.tx(form.title), "link": paths.link(here, paths.form_file(form.file))}
+        link = paths.link(here, paths.form_file(form.file)) if form.file else None  # None: file to complete
+        return {"title": self.tx(form.title), "link": link}
+
+    def _control(self, p: Procedure, here: str) -> dict[str, Any] | None:
+        if p.iso is None:
+            return None
+        return {
+            "code": p.iso.code,
+            "issue": p.iso.issue,
+            "effective": format_date(p.iso.effective, self.lang),
+            "drafted": self.unit_ref(p.iso.drafted_by, here),
+            "reviewed": self.unit_ref(p.iso.reviewed_by, here),
+            "approved": self.unit_ref(p.iso.approved_by, here),
+        }
+
+    def _decision(self, p: Procedure) -> str:
+        if p.decision is None:
+            return ""
+        d = p.decision
+        text = t("decision.of", self.lang, number=d.number, date=format_date(d.date, self.lang)) if d.date else d.number
+        return f"{text} — {d.issuer.get(self.lang)}" if d.issuer else text
+
+    @staticmethod
+    def _pending(p: Procedure) -> set[str]:
+        """The parts of the page still to complete: each says so instead of showing nothing."""
+        whole = {key for key in p.to_complete if "[" not in key and "." not in key}
+        if p.processing_time.limit is None and not p.processing_time.same_day:
+            whole.add("processing_time")
+        return whole
 
     def render(self, p: Procedure) -> str:
         """A procedure page: summary, steps, flow, documents, fees, legal basis, document control."""
@@ -61,7 +89,10 @@ class ProcedurePage(CatalogView):
                 "name": self.tx(self.catalog.fields[p.field].name),
                 "link": paths.link(here, paths.field_page(p.field)),
             },
-            "level": t(f"level.{p.level}", lang),
+            "level": t(f"level.{p.level}", lang) if p.level else "",
+            "pending": self._pending(p),
+            "decision": self._decision(p),
+            "national_steps": [text_paragraphs(text, lang) for text in p.national_steps],
             "time": format_processing_time(p.processing_time, lang),
             "verification": (
                 t("time.verification", lang, limit=format_duration(p.processing_time.verification_limit, lang))
@@ -81,7 +112,7 @@ class ProcedurePage(CatalogView):
             "fee_range": format_fee_range(p.fees, lang),
             "where": self.tx(p.submit_at or (agency.address if agency else None)),
             "channels": [t(f"channel.{c}", lang) for c in p.channels],
-            "result": self.tx(p.result),
+            "result": self.tx(p.result) if p.result else t("pending.value", lang),
             "applicants": self.tx(p.applicants),
             "units": [self.unit_ref(u, here) for u in p.performing_units],
             "competent": self.unit_ref(p.competent_unit, here) if p.competent_unit else None,
@@ -134,19 +165,12 @@ class ProcedurePage(CatalogView):
                 {
                     "number": b.number,
                     "title": self.tx(b.title),
-                    "date": format_date(b.date, lang),
-                    "issuer": self.tx(b.issuer),
+                    "date": format_date(b.date, lang) if b.date else t("pending.value", lang),
+                    "issuer": self.tx(b.issuer) if b.issuer else t("pending.value", lang),
                 }
                 for b in p.legal_basis
             ],
-            "control": {
-                "code": p.iso.code,
-                "issue": p.iso.issue,
-                "effective": format_date(p.iso.effective, lang),
-                "drafted": self.unit_ref(p.iso.drafted_by, here),
-                "reviewed": self.unit_ref(p.iso.reviewed_by, here),
-                "approved": self.unit_ref(p.iso.approved_by, here),
-            },
+            "control": self._control(p, here),
             "revisions": [
                 {
                     "issue": r.issue,
@@ -154,7 +178,7 @@ class ProcedurePage(CatalogView):
                     "section": self.tx(r.section),
                     "change": self.tx(r.change),
                 }
-                for r in sorted(p.iso.revisions, key=lambda r: r.issue)
+                for r in sorted(p.iso.revisions if p.iso else [], key=lambda r: r.issue)
             ],
             "body": render_body(p.body.get(lang)),
             "body_untranslated": bool(p.body.vi) and p.body.missing(lang),
@@ -162,7 +186,12 @@ class ProcedurePage(CatalogView):
             "description": f"{p.code} · {format_processing_time(p.processing_time, lang)} · "
             f"{format_fee_range(p.fees, lang)}",
             "qr": self._qr(p),
-            "due": json.dumps({"rule": due_rule(p), "lang": lang}, separators=(",", ":")),
+            # No due date while the time is to complete: a guess would be worse than nothing.
+            "due": (
+                json.dumps({"rule": due_rule(p), "lang": lang}, separators=(",", ":"))
+                if p.processing_time.same_day or p.processing_time.limit
+                else ""
+            ),
             "calendar": self.calendar,
         }
         return render_page("procedure.md.j2", p.title.get(lang), self.tx(p.title), **view)

@@ -61,13 +61,15 @@ class PageRenderer(CatalogView):
             "link": paths.link(here, paths.procedure_page(p.slug)),
             "field": self.tx(self.catalog.fields[p.field].name),
             "field_id": p.field,
-            "level": t(f"level.{p.level}", lang),
+            "level": t(f"level.{p.level}", lang) if p.level else "",
             "time": format_processing_time_short(p.processing_time, lang),
             "time_sort": _time_sort_key(p),
             "fee": format_fee_range(p.fees, lang),
-            "fee_sort": min(f.amount for f in p.fees),
+            "fee_sort": min((f.amount for f in p.fees if f.amount is not None), default=-1),
             "status": p.status,
-            "search": " ".join([p.title.vi, p.title.en or "", p.code, p.iso.code, *p.keywords.vi, *p.keywords.en]),
+            "search": " ".join(
+                [p.title.vi, p.title.en or "", p.code, p.iso.code if p.iso else "", *p.keywords.vi, *p.keywords.en]
+            ),
         }
 
     def procedure(self, p: Procedure) -> str:
@@ -191,8 +193,8 @@ class PageRenderer(CatalogView):
 
 def _time_sort_key(p: Procedure) -> float:
     time = p.processing_time
-    if time.same_day or time.limit is None:
-        return 0.5
+    if time.limit is None:
+        return 0.5 if time.same_day else 1e9  # a time still to complete sorts last, not as the quickest
     return (
         time.limit.amount * (1.4 if time.limit.calendar else 1)
         if time.limit.unit != "working_hours"

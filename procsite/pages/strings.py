@@ -31,6 +31,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary.label": ("Tóm tắt thủ tục", "Summary"),
     "level.commune": ("Cấp xã", "Commune"),
     "level.province": ("Cấp tỉnh", "Province"),
+    "level.ministry": ("Cấp Bộ", "Ministry"),
+    "summary.decision": ("Quyết định công bố", "Announced by decision"),
+    "decision.of": ("{number} ngày {date}", "{number} of {date}"),
+    # What an import could not fill yet (written "to_complete" in the source): said, never guessed.
+    "pending.value": ("Đang cập nhật", "Being updated"),
+    "pending.amount": ("Đang cập nhật mức thu", "Amount being updated"),
+    "pending.more": ("đang cập nhật các mức khác", "other amounts being updated"),
+    "pending.steps": (
+        "Quy trình ISO của thủ tục này (đơn vị nào làm gì, trong bao lâu) đang được xây dựng. "
+        "Dưới đây là trình tự thực hiện theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.",
+        "The ISO process of this procedure (who does what, in how long) is being prepared. "
+        "Below are the steps as the national database of administrative procedures describes them.",
+    ),
+    "pending.steps_none": (
+        "Quy trình ISO của thủ tục này (đơn vị nào làm gì, trong bao lâu) đang được xây dựng.",
+        "The ISO process of this procedure (who does what, in how long) is being prepared.",
+    ),
+    "pending.flow": (
+        "Sơ đồ sẽ có khi quy trình ISO được ban hành.",
+        "The chart will follow once the ISO process is issued.",
+    ),
+    "pending.documents": (
+        "Thành phần hồ sơ đang được cập nhật. Vui lòng hỏi Bộ phận Một cửa trước khi nộp.",
+        "The list of documents is being updated. Please ask the one-stop desk before you apply.",
+    ),
+    "pending.fees": (
+        "Mức phí, lệ phí đang được cập nhật. Vui lòng hỏi Bộ phận Một cửa.",
+        "The fees are being updated. Please ask the one-stop desk.",
+    ),
+    "pending.legal": ("Căn cứ pháp lý đang được cập nhật.", "The legal basis is being updated."),
+    "pending.control": (
+        "Quy trình ISO của thủ tục này đang được xây dựng: mã hiệu, lần ban hành và ngày hiệu lực sẽ được công bố "
+        "khi quy trình được ban hành.",
+        "The ISO process of this procedure is being prepared: its code, issue and effective date will be "
+        "published once it is issued.",
+    ),
+    "pending.title": ("Đang hoàn thiện", "Being completed"),
     "channel.in_person": ("Trực tiếp tại Bộ phận Một cửa", "In person at the one-stop desk"),
     "channel.online": ("Trực tuyến", "Online"),
     "channel.post": ("Qua dịch vụ bưu chính", "By post"),

@@ -78,6 +78,18 @@ def text_html(text: Text | None, lang: str) -> Markup:
     return escape(text.get(lang))
 
 
+def text_paragraphs(text: Text, lang: str) -> Markup:
+    """A long text of several lines (the national description of the steps) as escaped paragraphs;
+    untranslated English shows the Vietnamese, marked as such."""
+    lines = [line.strip() for line in text.get(lang).splitlines() if line.strip()]
+    html = Markup("").join(Markup("<p>{}</p>").format(line) for line in lines)
+    if text.missing(lang):
+        return Markup('<div lang="vi"><p><small class="ps-untranslated">({})</small></p>{}</div>').format(
+            t("untranslated", lang), html
+        )
+    return html
+
+
 class CatalogView:
     """One catalog as the pages of one language show it: texts in that language, links between entries."""
 

@@ -74,13 +74,13 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
             "t": p.title.get(lang),
             "T": tokens(p.title.get(lang)),
             "c": p.code,
-            "i": p.iso.code,
+            "i": p.iso.code if p.iso else "",
             "f": names.ref(catalog.fields[p.field].name.get(lang)),
             "n": [names.ref(catalog.units[u].name.get(lang)) for u in units],
             "d": times.ref(format_processing_time_short(p.processing_time, lang)),
         }
         # The result is what many citizens ask for ("giấy khai sinh"): found, but below the name.
-        doc["O"] = tokens(p.result.get(lang))
+        doc["O"] = tokens(p.result.get(lang)) if p.result else []
         if keywords:
             doc["k"] = " | ".join(keywords)
             doc["K"] = " | ".join(tokens(k) for k in keywords)

@@ -70,7 +70,8 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
     for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages()}.items():
         build.pages[path], build.blocks[path] = extract_html_blocks(markdown, str(len(build.blocks)))
     for form in catalog.forms.values():
-        build.files[paths.form_file(form.file)] = procedures / form.file
+        if form.file:  # None: the file is still to complete
+            build.files[paths.form_file(form.file)] = procedures / form.file
     build.data["schema/procedure.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2)
     return build
 

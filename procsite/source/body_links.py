@@ -36,7 +36,8 @@ def site_pages(catalog: Catalog) -> dict[str, Procedure | None]:
         pages[paths.url_of(paths.field_page(field_id))] = None
         pages[paths.url_of(paths.kiosk_field_page(field_id))] = None
     for form in catalog.forms.values():
-        pages[paths.form_file(form.file)] = None
+        if form.file:
+            pages[paths.form_file(form.file)] = None
     return pages
 
 
@@ -93,7 +94,7 @@ def _problem(target: str, here: str, pages: dict[str, Procedure | None], p: Proc
 
 
 def _sections(p: Procedure) -> set[str]:
-    return paths.procedure_sections(bool(p.conditions), bool(p.related), bool(p.iso.revisions))
+    return paths.procedure_sections(bool(p.conditions), bool(p.related), bool(p.iso and p.iso.revisions))
 
 
 def _line_of(text: str, target: str) -> int:

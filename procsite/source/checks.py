@@ -61,9 +61,11 @@ def _check_unique(catalog: Catalog) -> None:
     for procedure in catalog.procedures:
         for kind, key, value in (
             ("code", "code", procedure.code),
-            ("iso_code", "iso.code", procedure.iso.code),
+            ("iso_code", "iso.code", procedure.iso.code if procedure.iso else ""),
             ("file_name", "", procedure.slug),
         ):
+            if not value:
+                continue  # an ISO process still to complete has no code yet
             first = seen.setdefault((kind, value), procedure)
             if first is not procedure:
                 catalog.report.add(
@@ -227,7 +229,7 @@ def _show(d: Duration) -> str:
 
 
 def _check_revisions(catalog: Catalog, p: Procedure) -> None:
-    if p.iso.revisions:
+    if p.iso and p.iso.revisions:
         last = max(r.issue for r in p.iso.revisions)
         if last != p.iso.issue:
             catalog.report.add(

@@ -85,12 +85,14 @@ def check_form_files(catalog: Catalog) -> None:
     forms_rel = f"{catalog.root.name}/forms.yml"
     folder = catalog.root / FORMS_FOLDER
     for form_id, form in catalog.forms.items():
+        if form.file is None:
+            continue  # to complete: a notice, not a problem
         why = form_file_problem(catalog.root / form.file, folder)
         if why is not None:
             catalog.report.add(
                 forms_rel, catalog.register_line("forms", f"{form_id}.file"), f"{form_id}.file", why.message, why.hint
             )
-    listed = {(catalog.root / form.file) for form in catalog.forms.values()}
+    listed = {(catalog.root / form.file) for form in catalog.forms.values() if form.file}
     if catalog.already_reported("forms", "*"):
         return  # forms.yml could not be read: which files it lists is unknown
     for path in catalog.tree.forms:

@@ -16,6 +16,7 @@ from procsite.source.common import CODE, TEXT
 from procsite.source.references import References
 from procsite.source.schema import (
     MISSING,
+    TO_COMPLETE,
     Bool,
     Context,
     Date,
@@ -29,13 +30,17 @@ from procsite.source.schema import (
     Ref,
     Spec,
     Str,
+    ToComplete,
     described,
+    is_to_complete,
 )
 from procsite.source.spec import require_scalar, text_as_written
 from procsite.source.texts import DURATION_PATTERN
 from procsite.source.yamlsrc import Map, Node, Scalar
 
 CHANNELS = ("in_person", "online", "post")
+LEVELS = ("commune", "province", "ministry")
+"""Where a procedure is performed: the commune, the province, or a ministry (central level)."""
 
 
 class ProcessingTimeSpec(Spec):
@@ -64,7 +69,11 @@ class ProcessingTimeSpec(Spec):
             limit_node = node.items["limit"][1]
         else:
             values, limit_node = {}, node
-        scalar = require_scalar(limit_node, ctx, f"{key}.limit" if isinstance(node, Map) else key, self.what)
+        limit_key = f"{key}.limit" if isinstance(node, Map) else key
+        if is_to_complete(limit_node):
+            ctx.to_complete.append((limit_node.line, limit_key))
+            return m.ProcessingTime(note=values.get("note"))
+        scalar = require_scalar(limit_node, ctx, limit_key, self.what)
         if scalar is None:
             return MISSING
         if scalar.raw.strip() == "same_day":
@@ -90,7 +99,7 @@ class ProcessingTimeSpec(Spec):
         )
 
     def schema(self, refs: References | None = None) -> dict[str, Any]:
-        limit = {"type": "string", "pattern": text_as_written(f"same_day|{DURATION_PATTERN}")}
+        limit = {"type": "string", "pattern": text_as_written(f"same_day|{TO_COMPLETE}|{DURATION_PATTERN}")}
         details = self.details.schema(refs)
         details["properties"]["limit"] = {**limit, "description": details["properties"]["limit"]["description"]}
         # A cutoff hour only with same_day (the checker's time.cutoff).
@@ -133,7 +142,7 @@ DOCUMENT_CONTROL = Obj(
 FEE = Obj(
     m.Fee,
     {
-        "amount": Key(Money(), True),
+        "amount": Key(ToComplete(Money()), True),
         "label": Key(TEXT),
         "channel": Key(Enum(*CHANNELS)),
         "exemptions": Key(TEXT),
@@ -171,39 +180,63 @@ LEGAL_BASIS = Obj(
     m.LegalBasis,
     {
         "number": Key(Str("document_number"), True),
-        "date": Key(Date(), True),
-        "issuer": Key(TEXT, True),
+        "date": Key(ToComplete(Date()), True),
+        "issuer": Key(ToComplete(TEXT), True),
         "title": Key(TEXT, True),
     },
     "legal_basis",
 )
 
-PROCEDURE = Obj(
+DECISION = Obj(
+    m.Decision,
+    {
+        "number": Key(Str("document_number"), True),
+        "date": Key(Date()),
+        "issuer": Key(TEXT),
+    },
+    "decision",
+)
+
+
+class ProcedureObj(Obj):
+    """The front matter: a mapping of keys, whose keys written ``to_complete`` the procedure keeps."""
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        first = len(ctx.to_complete)
+        procedure = super().parse(node, ctx, key)
+        if procedure is not MISSING:
+            procedure.to_complete = {where: line for line, where in ctx.to_complete[first:]}
+        return procedure
+
+
+PROCEDURE = ProcedureObj(
     m.Procedure,
     {
         "title": Key(TEXT, True),
         "code": Key(CODE, True),
-        "iso": Key(DOCUMENT_CONTROL, True),
+        "iso": Key(ToComplete(DOCUMENT_CONTROL), True),
         "field": Key(Ref("fields"), True),
-        "level": Key(Enum("commune", "province"), True),
+        "level": Key(ToComplete(Enum(*LEVELS)), True),
         "status": Key(Enum("in_force", "superseded", "repealed")),
         "superseded_by": Key(CODE),
         "status_note": Key(TEXT),
-        "performing_units": Key(ListOf(Ref("units"), 1), True),
+        "performing_units": Key(ToComplete(ListOf(Ref("units"), 1), list), True),
         "competent_unit": Key(Ref("units")),
         "submit_at": Key(TEXT),
         "channels": Key(ListOf(Enum(*CHANNELS), 1), True),
         "processing_time": Key(ProcessingTimeSpec(), True),
-        "fees": Key(ListOf(FEE, 1), True),
-        "documents": Key(ListOf(DOCUMENT, 1), True),
-        "steps": Key(ListOf(STEP, 1), True),
+        "fees": Key(ToComplete(ListOf(FEE, 1), list), True),
+        "documents": Key(ToComplete(ListOf(DOCUMENT, 1), list), True),
+        "steps": Key(ToComplete(ListOf(STEP, 1), list), True),
+        "national_steps": Key(ListOf(TEXT)),
         "timing_note": Key(TEXT),
         "conditions": Key(ListOf(TEXT)),
-        "legal_basis": Key(ListOf(LEGAL_BASIS, 1), True),
-        "result": Key(TEXT, True),
+        "legal_basis": Key(ToComplete(ListOf(LEGAL_BASIS, 1), list), True),
+        "result": Key(ToComplete(TEXT), True),
         "applicants": Key(TEXT),
         "keywords": Key(KEYWORDS),
         "related": Key(ListOf(CODE)),
+        "decision": Key(DECISION),
     },
     "procedure",
     what="front_matter",
@@ -232,7 +265,7 @@ FORM = Obj(
     m.Form,
     {
         "title": Key(TEXT, True),
-        "file": Key(Str("form_file", r"forms(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+", "forms/to-khai.pdf"), True),
+        "file": Key(ToComplete(Str("form_file", r"forms(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+", "forms/to-khai.pdf")), True),
         "number": Key(Str("form_number")),
     },
     "form",
@@ -255,6 +288,7 @@ OBJECTS = (
     DOCUMENT,
     STEP,
     LEGAL_BASIS,
+    DECISION,
     UNIT,
     FIELD,
     FORM,

@@ -54,6 +54,34 @@ class ListOf(Spec):
         }
 
 
+TO_COMPLETE = "to_complete"
+"""What an import writes where its source did not have the value: checked as a notice, shown as "being
+prepared" on the page, and reported by ``check`` until staff write the value."""
+
+
+class ToComplete(Spec):
+    """``inner``, or ``to_complete``: the value is then ``empty()`` and the key is noted as to complete."""
+
+    def __init__(self, inner: Spec, empty: Callable[[], Any] = lambda: None) -> None:
+        self.inner, self.empty, self.what = inner, empty, inner.what
+
+    def parse(self, node: Node, ctx: Context, key: str) -> Any:
+        if is_to_complete(node):
+            ctx.to_complete.append((node.line, key))
+            return self.empty()
+        return self.inner.parse(node, ctx, key)
+
+    def schema(self, refs: References | None = None) -> dict[str, Any]:
+        inner = self.inner.schema(refs)
+        placeholder = {"const": TO_COMPLETE, "description": described(Msg("what.to_complete"))}
+        return {"oneOf": [inner, placeholder], "description": inner.get("description", described(self.what))}
+
+
+def is_to_complete(node: Node) -> bool:
+    """Whether ``node`` is the placeholder ``to_complete``, written plainly or in quotes."""
+    return isinstance(node, Scalar) and isinstance(node.value, str) and node.value.strip() == TO_COMPLETE
+
+
 @dataclass
 class Key:
     """One key of a mapping: its kind and whether it must be written (its meaning is ``doc.<object>.<key>``)."""
@@ -137,6 +165,7 @@ def or_nothing(schema: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = [
     "MISSING",
+    "TO_COMPLETE",
     "Bool",
     "Context",
     "Date",
@@ -151,5 +180,7 @@ __all__ = [
     "Spec",
     "Str",
     "TextSpec",
+    "ToComplete",
     "described",
+    "is_to_complete",
 ]

@@ -29,6 +29,8 @@ class Context:
     report: Report
     lines: dict[str, int] = field(default_factory=dict)
     untranslated: list[tuple[int, str]] = field(default_factory=list)
+    to_complete: list[tuple[int, str]] = field(default_factory=list)
+    """Keys written ``to_complete`` (an import's placeholder), with their lines: notices, not problems."""
     references: References | None = None
     """The registers' ids, to check a reference where it is written; None while registers are read."""
 
