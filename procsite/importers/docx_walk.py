@@ -28,6 +28,7 @@ class Cell:
     paragraphs: tuple[str, ...]
     span: int = 1
     continued: bool = False  # merged with the cell above: its text is that cell's
+    column: int = 0  # the grid column it starts at (the spans before it and the row's w:gridBefore counted)
 
     @property
     def text(self) -> str:
@@ -54,13 +55,37 @@ def _blocks(parent: Any) -> Iterator[Block]:
             yield _paragraph(child)
         elif child.tag == W + "tbl":
             yield _table(child)
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag"):
-            yield from _blocks(child.find(W + "sdtContent") if child.tag == W + "sdt" else child)
+        elif child.tag in _WRAPPERS:
+            inner = _unwrapped(child)
+            if inner is not None:
+                yield from _blocks(inner)
+
+
+_WRAPPERS = (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "smartTag")
+"""Elements that only wrap paragraphs, tables, rows or cells (content controls, tracked insertions)."""
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+"""The copy of a text box Word writes for older readers: its text is already in ``mc:Choice``."""
+
+
+def _unwrapped(wrapper: Any) -> Any:
+    # a content control without content (``w:sdt`` with only ``w:sdtPr``) wraps nothing
+    return wrapper.find(W + "sdtContent") if wrapper.tag == W + "sdt" else wrapper
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of ``parent``, looking through wrappers (rows or cells in a content control)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            inner = _unwrapped(child)
+            if inner is not None:
+                yield from _children(inner, tag)
 
 
 def _text(element: Any) -> str:
     parts: list[str] = []
-    for node in element.iter():
+    for node in _walk(element):
         if node.tag == W + "t":
             parts.append(node.text or "")
         elif node.tag in (W + "br", W + "cr"):
@@ -70,6 +95,15 @@ def _text(element: Any) -> str:
         elif node.tag == W + "p" and node is not element and parts:
             parts.append("\n")
     return "".join(parts)
+
+
+def _walk(element: Any) -> Iterator[Any]:
+    """``element`` and its descendants in document order, without the fallback copies of text boxes."""
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed([child for child in node if child.tag != _FALLBACK]))
 
 
 def _paragraph(p: Any) -> Paragraph:
@@ -94,23 +128,43 @@ def _on(element: Any) -> bool:
 def _table(tbl: Any) -> Table:
     rows: list[tuple[Cell, ...]] = []
     above: dict[int, Cell] = {}  # grid column -> the cell that starts there in the previous row
-    for tr in tbl.findall(W + "tr"):
+    for tr in _children(tbl, W + "tr"):
         cells: list[Cell] = []
-        column = 0
-        for tc in tr.findall(W + "tc"):
+        here: dict[int, Cell] = {}
+        column = _grid_before(tr)
+        for tc in _children(tr, W + "tc"):
             props = tc.find(W + "tcPr")
             span_el = props.find(W + "gridSpan") if props is not None else None
             span = (
                 int(span_el.get(W + "val", "1")) if span_el is not None and span_el.get(W + "val", "").isdigit() else 1
             )
             merge = props.find(W + "vMerge") if props is not None else None
-            paragraphs = tuple(_text(p) for p in tc.findall(W + "p"))
+            paragraphs = _cell_paragraphs(tc)
             if merge is not None and merge.get(W + "val", "continue") != "restart" and column in above:
-                cell = Cell(above[column].paragraphs, span, continued=True)
+                cell = Cell(above[column].paragraphs, span, continued=True, column=column)
             else:
-                cell = Cell(paragraphs, span)
+                cell = Cell(paragraphs, span, column=column)
             cells.append(cell)
-            above[column] = cell
+            here[column] = cell
             column += max(span, 1)
+        above = here  # a merge continues the row just above, not an older row a ragged row left in place
         rows.append(tuple(cells))
     return Table(tuple(rows))
+
+
+def _grid_before(tr: Any) -> int:
+    """The grid columns a row leaves empty before its first cell (``w:trPr/w:gridBefore``)."""
+    before = tr.find(f"{W}trPr/{W}gridBefore")
+    value = before.get(W + "val", "0") if before is not None else "0"
+    return int(value) if value.isdigit() else 0
+
+
+def _cell_paragraphs(tc: Any) -> tuple[str, ...]:
+    """A cell's paragraphs, those of a table nested in it included (a header's Mã hiệu block often is one)."""
+    paragraphs: list[str] = []
+    for block in _blocks(tc):
+        if isinstance(block, Paragraph):
+            paragraphs.append(block.text)
+        else:
+            paragraphs.extend(p for row in block.rows for cell in row if not cell.continued for p in cell.paragraphs)
+    return tuple(paragraphs)

@@ -105,7 +105,7 @@ class Revision:
     """A line of the ISO revision log (theo dõi sửa đổi)."""
 
     issue: int
-    date: dt.date
+    date: dt.date | None  # None: to complete (an ISO document's revision log without dates)
     change: Text
     section: Text | None = None
 

@@ -23,6 +23,7 @@ from procsite.pages.i18n import (
     plural,
     t,
 )
+from procsite.pages.jsonld import government_service, script_block
 from procsite.pages.qr import qr_svg
 from procsite.pages.templating import CatalogView, render_page, text_paragraphs
 from procsite.source.body import render_body
@@ -174,7 +175,7 @@ class ProcedurePage(CatalogView):
             "revisions": [
                 {
                     "issue": r.issue,
-                    "date": format_date(r.date, lang),
+                    "date": format_date(r.date, lang) if r.date else t("pending.value", lang),
                     "section": self.tx(r.section),
                     "change": self.tx(r.change),
                 }
@@ -186,6 +187,7 @@ class ProcedurePage(CatalogView):
             "description": f"{p.code} · {format_processing_time(p.processing_time, lang)} · "
             f"{format_fee_range(p.fees, lang)}",
             "qr": self._qr(p),
+            "jsonld": script_block(government_service(p, self.catalog, lang, self.public_url(p))),
             # No due date while the time is to complete: a guess would be worse than nothing.
             "due": (
                 json.dumps({"rule": due_rule(p), "lang": lang}, separators=(",", ":"))

@@ -118,7 +118,7 @@ REVISION = Obj(
     m.Revision,
     {
         "issue": Key(Int("issue", 1), True),
-        "date": Key(Date(), True),
+        "date": Key(ToComplete(Date()), True),
         "change": Key(TEXT, True),
         "section": Key(TEXT),
     },
