@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procsite import paths
-from procsite.pages.blocks import extract_html_blocks
 from procsite.model.catalog import Catalog
-from procsite.source.format import json_schema
+from procsite.pages.blocks import extract_html_blocks
 from procsite.pages.kiosk import KioskRenderer
-from procsite.source.loader import load_catalog_cached
 from procsite.pages.render import PageRenderer
 from procsite.search.index import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, search_index, search_script
+from procsite.source.format import json_schema
+from procsite.source.loader import load_catalog_cached
 
 
 class CatalogError(Exception):

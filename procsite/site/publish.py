@@ -14,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from procsite.messages import DEFAULT_LANGUAGE, Msg
 from procsite.site import folder as site_folder
 from procsite.site.csp import nginx_snippet
-from procsite.messages import DEFAULT_LANGUAGE, Msg
 
 _REMOTE = re.compile(r"^(?![A-Za-z]:[\\/])[^/\\:]+:")
 """``host:folder`` or ``user@host:folder``, but not a Windows path such as ``D:\\web``."""

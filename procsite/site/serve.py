@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procsite import LANGUAGES
-from procsite.model.catalog import Catalog
 from procsite.cli import CONFIGS
-from procsite.pages.templating import TEMPLATE_DIR
-from procsite.source.loader import load_catalog_cached
 from procsite.messages import DEFAULT_LANGUAGE, Count, Msg, Num
+from procsite.model.catalog import Catalog
+from procsite.pages.templating import TEMPLATE_DIR
+from procsite.site.folder import BuildStopped, stop_on_signals
 from procsite.site.preview.changes import touched_pages
 from procsite.site.preview.panel import panel_html
-from procsite.site.folder import BuildStopped, stop_on_signals
+from procsite.source.loader import load_catalog_cached
 
 if TYPE_CHECKING:
     from procsite.site.preview.site import LanguageSite

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from procsite.site.build import LanguageBuild
 from procsite.model.catalog import Catalog
+from procsite.site.build import LanguageBuild
 from procsite.site.mkdocs_log import BuildWarnings
 
 if TYPE_CHECKING:
