@@ -319,9 +319,9 @@ def test_every_sample_procedure_is_valid_for_both_schemas() -> None:
 def test_the_registers_schema_names_their_ids_and_the_published_one_does_not() -> None:
     catalog = load_catalog(MINIMAL)
     # performing_units is a list of ids, or to_complete (the second choice)
-    generic = fmt.json_schema()["properties"]["performing_units"]["oneOf"][0]["items"]
+    generic = fmt.json_schema()["properties"]["performing_units"]["anyOf"][0]["items"]
     assert "enum" not in generic and generic["oneOf"][0]["pattern"]
-    unit = fmt.json_schema(catalog.references())["properties"]["performing_units"]["oneOf"][0]["items"]
+    unit = fmt.json_schema(catalog.references())["properties"]["performing_units"]["anyOf"][0]["items"]
     assert unit["enum"] == sorted(catalog.units)
     field = fmt.json_schema(catalog.references())["properties"]["field"]
     assert field["enum"] == sorted(catalog.fields)

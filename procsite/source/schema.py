@@ -74,7 +74,8 @@ class ToComplete(Spec):
     def schema(self, refs: References | None = None) -> dict[str, Any]:
         inner = self.inner.schema(refs)
         placeholder = {"const": TO_COMPLETE, "description": described(Msg("what.to_complete"))}
-        return {"oneOf": [inner, placeholder], "description": inner.get("description", described(self.what))}
+        # anyOf, not oneOf: a text or a date pattern may accept the word as well
+        return {"anyOf": [inner, placeholder], "description": inner.get("description", described(self.what))}
 
 
 def is_to_complete(node: Node) -> bool:
