@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from procsite.importers.detect import open_word, read_source_file
 from procsite.importers.docx_walk import Block, Cell, Paragraph, Table, blocks
 from procsite.importers.legal_texts import read_legal_text
 from procsite.importers.records import (
@@ -31,6 +30,7 @@ from procsite.importers.records import (
     as_found,
     level_of,
 )
+from procsite.importers.source_file import open_word, read_source_file, word_unreadable
 from procsite.importers.vi_durations import read_length
 from procsite.messages import Msg, Val
 
@@ -81,8 +81,8 @@ def read_national_word(path: Path, shown: str) -> NationalRecord:
     document = open_word(read_source_file(path, shown), shown)
     try:
         body = blocks(document)
-    except RecursionError:  # content controls nested beyond reason
-        raise SourceError(shown, "", Msg("national.word_unreadable"), Msg("national.word_unreadable.hint")) from None
+    except RecursionError as error:  # content controls nested beyond reason
+        raise word_unreadable(shown, error) from None
     sections = _sections(body)
     if "code" not in sections and "name" not in sections:
         raise SourceError(shown, "", Msg("national.word_not_export"), Msg("national.word_not_export.hint"))

@@ -1,28 +1,22 @@
 """Messages of the iso stage in English: code → template (merged into the en catalogue).
 
-Reading an agency's ISO process from Word (``importers/iso_word.py``, ``importers/doc_convert.py``):
+Reading an agency's ISO process from Word (``importers/iso_*.py``, ``importers/doc_convert.py``):
 whole-file errors (``SourceError``, with how to fix it under ``….hint``) and parts left out
-(``SourceIssue``: that part is not imported, the rest is read).
+(``SourceIssue``: that part is not imported, the rest is read). The checks every file to import passes
+(its size, its ZIP, its Word package) are worded in ``en_national.py``.
 """
 
 from __future__ import annotations
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # The whole file cannot be used
-    "iso_word.too_big": "expected a Word file of at most {limit} MB, but received: {size} MB.",
-    "iso_word.too_big.hint": "An ISO process is a few hundred KB; remove large pictures or annexes pasted into it and save it again.",
     "iso_word.not_word": "expected a Word file (.docx or .doc), but received: {received}.",
     "iso_word.kind.pdf": "a PDF file",
     "iso_word.kind.rtf": "an RTF file",
     "iso_word.kind.html": "a web page (HTML) named like a Word file",
     "iso_word.kind.empty": "an empty file",
     "iso_word.kind.other": "a file that is not Word",
-    "iso_word.not_docx": "expected a readable Word .docx file, but received: a damaged file or one that is not a Word document ({reason}).",
     "iso_word.save_as_docx.hint": 'Open the file in Word (or LibreOffice), save it as "Word Document (*.docx)" and import it again.',
-    "iso_word.zip_members": "expected a Word file of at most {limit} parts, but received: {count} parts.",
-    "iso_word.zip_member_size": 'expected each part of the Word file to unpack to at most {limit} MB, but received: {size} MB in "{part}".',
-    "iso_word.zip_size": "expected a Word file that unpacks to at most {limit} MB, but received: {size} MB.",
-    "iso_word.zip.hint": "The file does not look like an ordinary Word document, so it was not opened; save the process from Word as a new .docx file.",
     "iso_word.no_soffice": "expected LibreOffice to read an old Word file (.doc), but received: LibreOffice is not installed (no soffice or libreoffice command).",
     "iso_word.no_soffice.hint": "Install Debian's libreoffice-writer-nogui package (apt-get install libreoffice-writer-nogui), or open the file in Word and save it as .docx.",
     "iso_word.convert_timeout": "expected LibreOffice to convert the .doc file to .docx within {seconds} seconds, but received: not done after {seconds} seconds; LibreOffice was stopped.",

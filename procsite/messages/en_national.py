@@ -2,7 +2,8 @@
 
 Reading the national procedure database's records (JSON) and the national portal's Word export. Both
 a whole file that cannot be read (``SourceError``) and a field that cannot be used (``SourceIssue``: the
-field is left empty) are worded here.
+field is left empty) are worded here, and so are the checks every file to import passes
+(``importers/source_file.py``: its size, its ZIP, its Word package), for the ISO reader too.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # A whole file that cannot be read
     "national.too_big": "expected a file to import of at most {limit} MB, but received: {size} MB.",
-    "national.too_big.hint": "A procedure record or Word export is a few dozen KB; check that this is the right file.",
+    "national.too_big.hint": "A procedure record or Word export is a few dozen KB and an ISO process a few hundred; check that this is the right file, or remove large pictures or annexes pasted into it and save it again.",
     "national.json_not_utf8": "expected a JSON file in UTF-8, but received: byte 0x{byte} at offset {offset}.",
     "national.json_invalid": "expected a well-formed JSON file, but received: an error at line {line}, column {column}. Download the record again from the national database.",
     "national.json_not_number": "expected ordinary JSON numbers, but received: {received}. Download the record again.",
@@ -20,11 +21,12 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "national.json_not_record": "expected a procedure record of the national database (an object with code and name, or MATTHC and TENTTHC), but received: {received}.",
     "national.word_old_format": "expected a Word .docx file, but received: an old Word file (.doc).",
     "national.word_old_format.hint": "Convert it to .docx with Word (Save as .docx) or LibreOffice: soffice --headless --convert-to docx FILE.doc",
-    "national.word_not_zip": "expected a Word file (.docx), but received: a file that is not Word (not a valid ZIP archive).",
+    "national.word_not_zip": "expected a Word file (.docx), but received: a file that is not Word (not a valid ZIP archive: {reason}).",
     "national.zip_too_many": "expected a Word file of at most {limit} parts, but received: {count} parts.",
     "national.zip_member_too_big": "expected every part of the Word file to be at most {limit} MB unpacked, but received: {size} MB.",
     "national.zip_too_big": "expected a Word file of at most {limit} MB unpacked, but received: {size} MB.",
-    "national.word_unreadable": "expected a Word file (.docx), but received: an archive Word cannot open.",
+    "national.zip.hint": "The file does not look like an ordinary Word document, so it was not opened; save it from Word as a new .docx file.",
+    "national.word_unreadable": "expected a Word file (.docx), but received: an archive Word cannot open ({reason}).",
     "national.word_unreadable.hint": "Open the file in Word or LibreOffice, save it again as .docx, and import it again.",
     "national.word_not_export": 'expected the national portal\'s Word export (with "Mã thủ tục:" and "Tên thủ tục:" lines), but received: another Word document.',
     "national.word_not_export.hint": "Download the Word file from the procedure's page on the national public service portal; ISO processes are imported another way.",

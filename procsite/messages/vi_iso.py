@@ -1,28 +1,22 @@
 """Messages of the iso stage in Vietnamese: code → template (merged into the vi catalogue).
 
-Đọc quy trình ISO của cơ quan từ tệp Word (``importers/iso_word.py``, ``importers/doc_convert.py``).
+Đọc quy trình ISO của cơ quan từ tệp Word (``importers/iso_*.py``, ``importers/doc_convert.py``).
 Lỗi cả tệp (``SourceError``, kèm cách sửa ở mã ``….hint``) và lỗi một phần (``SourceIssue``: phần đó
-không được nhập, phần còn lại vẫn đọc) đều ở đây.
+không được nhập, phần còn lại vẫn đọc) đều ở đây. Các kiểm tra chung mọi tệp nhập đều qua (kích thước,
+tệp nén ZIP, gói Word) ở ``vi_national.py``.
 """
 
 from __future__ import annotations
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # Cả tệp không dùng được
-    "iso_word.too_big": "cần tệp Word không quá {limit} MB, nhưng nhận được: {size} MB.",
-    "iso_word.too_big.hint": "Một quy trình ISO chỉ vài trăm KB; hãy xóa hình ảnh lớn hoặc phụ lục dán vào tệp rồi lưu lại.",
     "iso_word.not_word": "cần một tệp Word (.docx hoặc .doc), nhưng nhận được: {received}.",
     "iso_word.kind.pdf": "một tệp PDF",
     "iso_word.kind.rtf": "một tệp RTF",
     "iso_word.kind.html": "một trang web (HTML) đặt tên như tệp Word",
     "iso_word.kind.empty": "một tệp rỗng",
     "iso_word.kind.other": "một tệp không phải Word",
-    "iso_word.not_docx": "cần một tệp Word .docx đọc được, nhưng nhận được: một tệp hỏng hoặc không phải văn bản Word ({reason}).",
     "iso_word.save_as_docx.hint": 'Mở tệp bằng Word (hoặc LibreOffice) và lưu lại dạng "Word Document (*.docx)", rồi nhập lại.',
-    "iso_word.zip_members": "cần tệp Word có không quá {limit} thành phần, nhưng nhận được: {count} thành phần.",
-    "iso_word.zip_member_size": 'cần mỗi thành phần của tệp Word không quá {limit} MB khi giải nén, nhưng nhận được: {size} MB ở "{part}".',
-    "iso_word.zip_size": "cần tệp Word không quá {limit} MB khi giải nén, nhưng nhận được: {size} MB.",
-    "iso_word.zip.hint": "Tệp này không giống văn bản Word thông thường nên không được mở; hãy lưu lại quy trình từ Word thành tệp .docx mới.",
     "iso_word.no_soffice": "cần LibreOffice để đọc tệp Word cũ (.doc), nhưng nhận được: máy này chưa cài LibreOffice (không có lệnh soffice hay libreoffice).",
     "iso_word.no_soffice.hint": "Cài gói Debian libreoffice-writer-nogui (apt-get install libreoffice-writer-nogui), hoặc mở tệp bằng Word và lưu lại dạng .docx.",
     "iso_word.convert_timeout": "cần LibreOffice chuyển tệp .doc sang .docx trong {seconds} giây, nhưng nhận được: chưa xong sau {seconds} giây, LibreOffice đã bị dừng.",

@@ -1,7 +1,9 @@
 """Messages of the national stage in Vietnamese: code → template (merged into the vi catalogue).
 
 Đọc bản ghi của Cơ sở dữ liệu quốc gia về thủ tục hành chính (JSON) và bản xuất Word của Cổng dịch vụ
-công. Lỗi cả tệp (``SourceError``) và lỗi một trường (``SourceIssue``: trường đó để trống) đều ở đây.
+công. Lỗi cả tệp (``SourceError``) và lỗi một trường (``SourceIssue``: trường đó để trống) đều ở đây;
+các kiểm tra mọi tệp nhập đều qua (``importers/source_file.py``: kích thước, tệp nén ZIP, gói Word)
+cũng ở đây, dùng chung cho cả quy trình ISO.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # Cả tệp không đọc được
     "national.too_big": "cần tệp nhập không quá {limit} MB, nhưng nhận được: {size} MB.",
-    "national.too_big.hint": "Bản ghi thủ tục và bản xuất Word chỉ vài chục KB; hãy kiểm tra lại đã chọn đúng tệp chưa.",
+    "national.too_big.hint": "Bản ghi thủ tục và bản xuất Word chỉ vài chục KB, một quy trình ISO vài trăm KB; hãy kiểm tra lại đã chọn đúng tệp chưa, hoặc xóa hình ảnh lớn hay phụ lục dán vào tệp rồi lưu lại.",
     "national.json_not_utf8": "cần tệp JSON viết bằng UTF-8, nhưng nhận được: byte 0x{byte} ở vị trí {offset}.",
     "national.json_invalid": "cần một tệp JSON đúng cú pháp, nhưng nhận được: lỗi ở dòng {line}, cột {column}. Hãy tải lại bản ghi từ Cơ sở dữ liệu quốc gia.",
     "national.json_not_number": "cần các số JSON thông thường, nhưng nhận được: {received}. Hãy tải lại bản ghi.",
@@ -19,11 +21,12 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "national.json_not_record": "cần một bản ghi thủ tục của Cơ sở dữ liệu quốc gia (một đối tượng có code và name, hoặc MATTHC và TENTTHC), nhưng nhận được: {received}.",
     "national.word_old_format": "cần một tệp Word .docx, nhưng nhận được: một tệp Word cũ (.doc).",
     "national.word_old_format.hint": "Chuyển sang .docx bằng Word (Lưu thành .docx) hoặc LibreOffice: soffice --headless --convert-to docx TÊN_TỆP.doc",
-    "national.word_not_zip": "cần một tệp Word (.docx), nhưng nhận được: một tệp không phải Word (không phải tệp nén ZIP hợp lệ).",
+    "national.word_not_zip": "cần một tệp Word (.docx), nhưng nhận được: một tệp không phải Word (không phải tệp nén ZIP hợp lệ: {reason}).",
     "national.zip_too_many": "cần tệp Word có không quá {limit} thành phần, nhưng nhận được: {count} thành phần.",
     "national.zip_member_too_big": "cần mỗi thành phần của tệp Word không quá {limit} MB khi giải nén, nhưng nhận được: {size} MB.",
     "national.zip_too_big": "cần tệp Word không quá {limit} MB khi giải nén, nhưng nhận được: {size} MB.",
-    "national.word_unreadable": "cần một tệp Word (.docx), nhưng nhận được: một tệp nén mà Word không mở được.",
+    "national.zip.hint": "Tệp này không giống văn bản Word thông thường nên không được mở; hãy lưu lại từ Word thành tệp .docx mới.",
+    "national.word_unreadable": "cần một tệp Word (.docx), nhưng nhận được: một tệp nén mà Word không mở được ({reason}).",
     "national.word_unreadable.hint": "Mở tệp bằng Word hoặc LibreOffice và lưu lại dạng .docx, rồi nhập lại.",
     "national.word_not_export": 'cần bản xuất Word của Cổng dịch vụ công (có dòng "Mã thủ tục:" và "Tên thủ tục:"), nhưng nhận được: một văn bản Word khác.',
     "national.word_not_export.hint": "Tải bản Word từ trang chi tiết thủ tục trên Cổng dịch vụ công quốc gia; quy trình ISO được nhập theo cách khác.",

@@ -14,7 +14,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from procsite.importers.detect import MAX_SOURCE_BYTES, kind_of
+from procsite.importers.detect import kind_of
+from procsite.importers.source_file import MAX_WORD_BYTES
 
 REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 """The real files the readers are checked against (copied unchanged from the reference data: real national
@@ -140,7 +141,7 @@ def test_files_that_cannot_be_read_safely_are_none(tmp_path: Path) -> None:
     (outside / "link.json").symlink_to(RECORDS[0])
     big = tmp_path / "big.json"
     with big.open("wb") as handle:
-        handle.truncate(MAX_SOURCE_BYTES + 1)
+        handle.truncate(MAX_WORD_BYTES + 1)
     with deadline(10):
         for path in (fifo, tmp_path / "zero.json", outside / "link.json", big, tmp_path / "missing.json"):
             assert kind_of(path) is None, path

@@ -20,7 +20,16 @@ from procsite.messages import CATALOGUES
 from tests.importers.test_detect import RECORDS, deadline
 
 PACKAGE = Path(__file__).resolve().parents[2] / "procsite"
-OURS = ["importers/detect.py", "importers/legal_texts.py", "importers/national_json.py", "importers/national_word.py"]
+OURS = [
+    "importers/detect.py",
+    "importers/source_file.py",
+    "importers/legal_texts.py",
+    "importers/json_node.py",
+    "importers/national_values.py",
+    "importers/national_json.py",
+    "importers/national_json_older.py",
+    "importers/national_word.py",
+]
 
 
 def text(value: str) -> str:

@@ -13,9 +13,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from procsite.importers.detect import MAX_MEMBERS
 from procsite.importers.national_word import read_national_word
 from procsite.importers.records import NationalRecord, SourceError
+from procsite.importers.source_file import MAX_MEMBERS
 from tests.importers.test_detect import EXPORT, deadline, docx_bytes
 
 DOCUMENT = "word/document.xml"
@@ -269,8 +269,8 @@ def test_xml_nested_beyond_reason_or_with_entities_is_refused_quickly(tmp_path: 
             assert len(record.name) < 1000  # the entity is not expanded
 
 
-def test_a_file_bigger_than_10_mb_is_refused(tmp_path: Path) -> None:
+def test_a_file_bigger_than_20_mb_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.doc"
     with path.open("wb") as handle:
-        handle.truncate(10_000_001)
+        handle.truncate(20_000_001)
     assert error_of(path) == "national.too_big"
