@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check publish fix test lint typecheck unit browser-deps schema bench fuzz clean
+.PHONY: setup serve build check publish fix import new test lint typecheck unit browser-deps schema bench fuzz clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,15 @@ publish: setup
 
 check: setup
 	$(BIN)/procsite check
+
+# A new agency's folder, ready to check and build: make new TO=../xa-moi, then PROCEDURES=../xa-moi make serve.
+new: setup
+	$(BIN)/procsite new "$(TO)"
+
+# Imports national records (JSON), the portal's Word exports and ISO processes (Word) into the procedures
+# folder: make import FROM="downloads" (files or folders; PROCEDURES=folder for another agency).
+import: setup
+	$(BIN)/procsite import $(FROM)
 
 # Rewrites the procedure sources in the form check requires: UTF-8 without BOM, LF, NFC, no Word paste.
 fix: setup

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,15 +11,16 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, InclusionLevel
 
 from procsite import paths
-from procsite.pages.blocks import extract_html_blocks, restore_html_blocks
+from procsite.pages.blocks import restore_html_blocks
 from procsite.pages.i18n import strings_for
 from procsite.search.index import PageEntry
-from procsite.site.build import CatalogError, LanguageBuild, prepare, untranslated_page
+from procsite.site.build import CatalogError, LanguageBuild, heading_titles, nav_with_pages, prepare, untranslated_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
 
 log = logging.getLogger("mkdocs.plugins.procsite")
 SOURCE_LANG = "vi"
@@ -30,13 +32,25 @@ def _build(config: MkDocsConfig) -> LanguageBuild:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check the procedures; any problem stops the build before anything is written."""
+    """Load and check the procedures; any problem stops the build before anything is written. The site's
+    name, description, address, footer and logo are the agency's (``agency.yml``), already HTML-escaped
+    where Material writes them unescaped; the navigation names only pages this site has."""
     base = Path(config.config_file_path or ".").parent
     procedures = (base / config.extra["procedures"]).resolve()
     try:
-        config.extra["procsite_build"] = prepare(procedures, config.extra["lang"])
+        build = config.extra["procsite_build"] = prepare(procedures, config.extra["lang"])
     except CatalogError as error:
         raise Abort(str(error)) from None
+    site = build.identity
+    config.site_name, config.site_description, config.copyright = site.name, site.description, site.footer
+    config.site_url = site.url
+    if site.logo:
+        config.theme["logo"] = site.logo
+    docs = Path(config.docs_dir)
+    source_docs = docs.parent / SOURCE_LANG
+    config.nav = nav_with_pages(
+        config.nav, lambda path: path in build.pages or (docs / path).is_file() or (source_docs / path).is_file()
+    )
     _detach_material_indexer(config)
     return config
 
@@ -51,10 +65,17 @@ def _detach_material_indexer(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the form files and the JSON Schema; fill untranslated hand-written pages."""
+    """Add the generated pages, the form files, the logo and the JSON Schema; make the theme's stylesheet and
+    icon in the agency's colours; fill untranslated hand-written pages."""
     build = _build(config)
+    for path, change in build.theme_files().items():
+        theme_file = files.get_file_from_path(path)
+        if theme_file is not None and theme_file.abs_src_path:
+            files.remove(theme_file)
+            text = Path(theme_file.abs_src_path).read_text(encoding="utf-8")
+            files.append(File.generated(config, path, content=change(text)))
     for path, markdown in build.pages.items():
-        files.append(File.generated(config, path, content=markdown))
+        _replace(files, File.generated(config, path, content=markdown))
     for path, source in build.files.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     for path, text in build.data.items():
@@ -71,29 +92,43 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Append the generated blocks (search, common procedures, fields) to the home page, kept out of
-    the Markdown parser like every generated page (they hold staff texts: the agency's name, address)."""
-    if page.file.src_uri == "index.md":
-        build = _build(config)
-        blocks, build.blocks["index.md"] = extract_html_blocks(build.home_blocks("index.md"), "home")
-        return markdown + "\n\n" + blocks
-    return markdown
+def _replace(files: Files, file: File) -> None:
+    """Add a generated page; a file of ``docs/`` at the same path (left from an older layout) gives way."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        log.warning("docs.replaced: %s is a page the build writes; the file in docs/ is not published", file.src_uri)
+        files.remove(existing)
+    files.append(file)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Put the generated HTML blocks back into the converted page."""
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Put the generated HTML blocks back into the converted page, and their headings' text into its table
+    of contents (the Markdown parser saw placeholders only)."""
     blocks = _build(config).blocks.get(page.file.src_uri)
-    return restore_html_blocks(html, blocks) if blocks else html
+    if not blocks:
+        return html_text
+    titles = heading_titles(page.markdown or "", blocks)
+    for item in _toc_items(page.toc):
+        if not item.title and item.id in titles:
+            item.title = titles[item.id]
+    return restore_html_blocks(html_text, blocks)
+
+
+def _toc_items(items: Any) -> list[AnchorLink]:
+    out: list[AnchorLink] = []
+    for item in items:
+        out += [item, *_toc_items(item.children)]
+    return out
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     """Give the language switch the address of this same page in each language; note pages for search."""
     build = _build(config)
     lang = build.lang
-    if page.file.src_uri not in build.pages and page.title:
-        headings = tuple(item.title for top in page.toc for item in [top, *top.children])
-        build.hand_written.append(PageEntry(page.url, str(page.title), headings))
+    src_uri = page.file.src_uri
+    if (src_uri not in build.pages or src_uri in build.searchable) and page.title:
+        headings = tuple(html.unescape(item.title) for top in page.toc for item in [top, *top.children])
+        build.hand_written.append(PageEntry(page.url, html.unescape(str(page.title)), headings))
     context["procsite_strings"] = strings_for(lang)
     context["procsite_kiosk"] = paths.kiosk_links(page.url, lang)
     context["procsite_languages"] = [
@@ -112,6 +147,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """Interface strings for pages made from a template alone (the 404 page)."""
-    context["procsite_strings"] = strings_for(_build(config).lang)
+    """Interface strings for pages made from a template alone (the 404 page). Without a site address, MkDocs
+    takes the 404 page to be at the host's root: the English one is at ``en/``."""
+    build = _build(config)
+    context["procsite_strings"] = strings_for(build.lang)
+    if template_name == "404.html" and not config.site_url:
+        context["base_url"] = "/" + paths.SITE_ROOTS[build.lang]
     return context

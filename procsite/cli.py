@@ -1,4 +1,4 @@
-"""Command line: ``procsite check | build | serve | fix | schema | synth | csp``.
+"""Command line: ``procsite check | build | serve | fix | schema | synth | csp | publish | new``.
 
 ``build`` builds every language into a staging folder and publishes it in one step only
 when all languages succeeded, so a failed or stopped build leaves the published site as it
@@ -39,11 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     procedures = Path(os.environ.get("PROCEDURES", "procedures"))
     if args.command == "synth":
-        if not args.count or not args.folder:
+        if not (args.first or "").isdigit() or not args.folder:
             parser.error("synth needs a count and a folder, e.g. procsite synth 2000 /tmp/procedures")
         from procsite.synth.procedures import write_synthetic
 
-        written = write_synthetic(Path(args.folder), args.count, Path("procedures") if args.with_sample else None)
+        sample = Path("procedures") if args.with_sample else None
+        written = write_synthetic(Path(args.folder), int(args.first), sample)
         print(f"Wrote {written} procedures and their registers into {args.folder}.")
         return 0
     if args.command == "csp":
@@ -53,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "fix":
         return fix(procedures, lang)
+    if args.command == "new":
+        return new(args.first or args.folder, lang)
+    if args.command == "import":
+        return import_sources([a for a in (args.first, args.folder, *args.more) if a], procedures, lang)
     if args.command == "schema":  # with --procedures: references are the ids of that folder's registers
         catalog = load_catalog_cached(procedures) if args.procedures else None
         if catalog is not None and catalog.tree is None:  # no such folder
@@ -109,9 +114,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         return Msg(f"help.{code}").render(lang)
 
     parser = argparse.ArgumentParser(prog="procsite", description=say("description"))
-    parser.add_argument("command", choices=COMMANDS, help=say("command"))
-    parser.add_argument("count", nargs="?", type=int, help=say("count"))
+    parser.add_argument(
+        "command", choices=COMMANDS, help=say("command") + "; " + say("command_new") + "; " + say("command_import")
+    )
+    parser.add_argument("first", nargs="?", metavar="COUNT|FOLDER", help=say("first"))
     parser.add_argument("folder", nargs="?", help=say("folder"))
+    parser.add_argument("more", nargs="*", metavar="SOURCE", help=say("more"))
     parser.add_argument("--with-sample", action="store_true", help=say("with_sample"))
     parser.add_argument("--procedures", help=say("procedures"))
     parser.add_argument("--site", default="site", help=say("site"))
@@ -121,7 +129,19 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ["check", "build", "serve", "fix", "schema", "synth", "csp", "publish"]
+COMMANDS = ["check", "build", "serve", "fix", "schema", "synth", "csp", "publish", "new", "import"]
+
+
+def import_sources(sources: list[str], procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
+    """``procsite import SOURCE... [--procedures FOLDER]``: national records and Word files into the folder."""
+    if not sources:
+        print(f"{Msg('import.no_source').render(lang)} {Msg('import.no_source.hint').render(lang)}", file=sys.stderr)
+        return 2
+    from procsite.importers.command import run_import
+
+    status, report = run_import([Path(s) for s in sources], procedures, lang)
+    print(report, file=sys.stderr if status else sys.stdout)
+    return status
 
 
 def fix(procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
@@ -135,6 +155,38 @@ def fix(procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
         print(problem.render(lang), file=sys.stderr)
     print(report.summary(lang), file=sys.stderr if report.problems else sys.stdout)
     return 1 if report.problems else 0
+
+
+def new(folder: str | None, lang: str = DEFAULT_LANGUAGE) -> int:
+    """``procsite new FOLDER``: write a new agency's folder, which checks and builds at once; 1 when it
+    could not be written (a folder that is not empty is never written into)."""
+    from procsite.scaffold import ScaffoldError, write_agency
+    from procsite.source.loader import load_catalog
+
+    if not folder:
+        print(f"{Msg('new.no_folder').render(lang)} {Msg('new.no_folder.hint').render(lang)}", file=sys.stderr)
+        return 1
+    try:
+        written = write_agency(Path(folder))
+    except ScaffoldError as error:
+        print(error.render(lang), file=sys.stderr)
+        return 1
+    catalog = load_catalog(Path(folder))
+    if catalog.report:  # the template is tested: this is a defect of the program, said as such
+        count = Count(len(set(catalog.report.problems)), "problem")
+        print(Msg("new.invalid", count=count).render(lang) + "\n" + catalog.report.text(lang), file=sys.stderr)
+        return 1
+    print(Msg("new.written", folder=folder, count=Count(written, "file")).render(lang))
+    return 0
+
+
+def untranslated_agency_pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The agency's pages (``pages/vi/``) that have no English page yet."""
+    return [
+        Msg("cli.page_untranslated", page=f"{catalog.root.name}/pages/en/{path}", lang=LANGUAGES[0]).render(lang)
+        for path, page in catalog.pages.items()
+        if page.en is None
+    ]
 
 
 def untranslated_pages(docs: Path = Path("docs"), lang: str = DEFAULT_LANGUAGE) -> list[str]:
@@ -152,10 +204,15 @@ def summary(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
     """The short build report: procedures per language, missing translations, warnings."""
     count = len(catalog.procedures)
     lines = [Msg("cli.procedures", count=count, root=str(catalog.root), languages=", ".join(LANGUAGES)).render(lang)]
-    pages = untranslated_pages(lang=lang)
+    pages = untranslated_agency_pages(catalog, lang) + untranslated_pages(lang=lang)
     if pages:
         lines.append(Msg("cli.pages_untranslated", count=len(pages)).render(lang))
         lines += [f"  {page}" for page in pages]
+    to_complete = catalog.to_complete()
+    if to_complete:  # what an import left: notices that never stop a build
+        lines.append(Msg("cli.to_complete", count=len(to_complete)).render(lang))
+        lines += [f"  {item.render(lang)}" for item in to_complete]
+        lines.append("  " + Msg("to_complete.hint").render(lang))
     if catalog.untranslated:
         lines.append(Msg("cli.untranslated", count=len(catalog.untranslated)).render(lang))
         lines += [f"  {item.render(lang)}" for item in catalog.untranslated]

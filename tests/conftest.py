@@ -27,6 +27,16 @@ def procedures(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def new_agency(tmp_path: Path) -> Path:
+    """A new agency's folder as ``procsite new`` writes it, named ``procedures`` (as messages show it)."""
+    from procsite.scaffold import write_agency
+
+    target = tmp_path / "agency" / "procedures"
+    write_agency(target)
+    return target
+
+
 def check_command(procedures: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """``procsite check --lang en`` on ``procedures`` in a subprocess, as staff run it; a hang past
     ``timeout`` fails the test."""

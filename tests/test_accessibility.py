@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-unt
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser import serve
-from tests.conftest import MINIMAL, ROOT, build_site
+from tests.conftest import MINIMAL, SAMPLE, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -169,27 +169,21 @@ def test_language_switch_by_keyboard_alone(
 
 @pytest.fixture(scope="module")
 def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project with one hand-written English page missing, built with the minimal procedure whose
-    result and body have no English yet: both are shown in Vietnamese."""
+    """The minimal procedure, whose result and body have no English yet, with the sample's agency pages but
+    one of them not yet in English: all three are shown in Vietnamese."""
 
     tmp = tmp_path_factory.mktemp("untranslated")
-    project = tmp / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        # With tests/: the staff guide includes the golden cases' messages (pymdownx.snippets, check_paths).
-        ignore=shutil.ignore_patterns(".venv", "site", ".git", ".bench", "test-output", "*_cache", "__pycache__"),
-    )
-    (project / "docs" / "en" / "chat-luong" / "muc-tieu.md").unlink()
     procedures = tmp / "procedures"
     shutil.copytree(MINIMAL, procedures)
+    shutil.copytree(SAMPLE / "pages", procedures / "pages")
+    (procedures / "pages" / "en" / "chat-luong" / "muc-tieu.md").unlink()
     source = procedures / "ho-tich" / "khai-sinh.md"
     text = source.read_text(encoding="utf-8")
     assert "result: {vi: Giấy khai sinh, en: Birth certificate}" in text
     source.write_text(text.replace("result: {vi: Giấy khai sinh, en: Birth certificate}", "result: Giấy khai sinh"))
     (procedures / "ho-tich" / "khai-sinh.en.md").unlink()
     site = tmp / "site"
-    assert build_site(procedures, site, project) == 0
+    assert build_site(procedures, site) == 0
     return site
 
 

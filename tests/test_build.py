@@ -145,14 +145,14 @@ def test_untranslated_page_falls_back_and_a_broken_page_keeps_the_site(
     site = tmp_path / "site"
     assert build(procedures, site, capsys)[0] == 0
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    (docs / "docs" / "en" / "chat-luong" / "muc-tieu.md").unlink()
+    (docs / "docs" / "en" / "huong-dan" / "tim-kiem.md").unlink()
     status, out, _ = build(procedures, site, capsys)
     assert status == 0
-    assert "Hand-written pages without translation: 1:\n  docs/en/chat-luong/muc-tieu.md: translation.missing" in out
-    fallback = (site / "en" / "chat-luong" / "muc-tieu" / "index.html").read_text(encoding="utf-8")
+    assert "Hand-written pages without translation: 1:\n  docs/en/huong-dan/tim-kiem.md: translation.missing" in out
+    fallback = (site / "en" / "huong-dan" / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     assert "This page is not yet translated into English" in fallback and '<div lang="vi">' in fallback
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    (docs / "docs" / "en" / "index.md").write_text("# Home\n\n[broken](no-such-page.md)\n", encoding="utf-8")
+    (docs / "docs" / "en" / "huong-dan" / "kiosk.md").write_text("# Kiosk\n\n[broken](no-such-page.md)\n", "utf-8")
     status, _, err = build(procedures, site, capsys)
     assert status == 1
     assert "no-such-page.md" in err and "was left as it was" in err

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
+    # The command
+    "help.command_import": "import: bring national database records (JSON), the portal's Word exports and ISO processes (Word) into the procedures folder",
+    "help.more": "import: more source files or folders",
+    "import.no_source": "expected at least one file or folder to import, but received: none.",
+    "import.no_source.hint": 'For example: procsite import downloads/ --procedures procedures, or make import FROM="downloads".',
+    "cli.to_complete": "Values to complete (to_complete; the pages are published): {count}",
     # Folder and source files
     "import.folder.not_procedures": "expected a procedures folder (with units.yml), but received: {folder}. Make one with procsite new {folder}, or name the right one with --procedures.",
     "import.folder.registers_broken": "Nothing imported: the folder's registers have the problems below. Fix them first (procsite check), then import again.",
@@ -62,7 +68,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "import.report.note": "note {key}: {what}",
     "import.report.dropped": 'dropped {where}: {why} — "{received}"',
     "import.report.revision": "Proposed iso.revisions entry (check it, then add it yourself):",
-    "import.summary": "Imported {new} new, {updated} updated, {unchanged} unchanged, {failed} not imported; {notices} values to complete (to_complete).",
+    "import.summary": "New: {new}, updated: {updated}, unchanged: {unchanged}, not imported: {failed}; {notices} values to complete (to_complete).",
     "import.check.ok": "Check of the imported files: no problems. Preview with make serve.",
     "import.check.problems": "Check of the imported files: {count} problems (tell the developers: an import must not make problems):",
 }

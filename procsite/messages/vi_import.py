@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str | tuple[str, str]] = {
+    # The command
+    "help.command_import": "import: nhập bản ghi của Cơ sở dữ liệu quốc gia (JSON), tệp Word xuất từ Cổng và quy trình ISO (Word) vào thư mục thủ tục",
+    "help.more": "import: các tệp hoặc thư mục nguồn khác",
+    "import.no_source": "cần ít nhất một tệp hoặc thư mục để nhập, nhưng nhận được: không có.",
+    "import.no_source.hint": 'Ví dụ: procsite import tai-ve/ --procedures procedures, hoặc make import FROM="tai-ve".',
+    "cli.to_complete": "Thông tin cần bổ sung (to_complete, trang vẫn được đăng): {count}",
     # Thư mục và tệp nguồn
     "import.folder.not_procedures": "cần một thư mục thủ tục (có units.yml), nhưng nhận được: {folder}. Tạo thư mục bằng procsite new {folder} hoặc chỉ đúng thư mục bằng --procedures.",
     "import.folder.registers_broken": "Chưa nhập gì: các danh mục của thư mục có lỗi dưới đây. Sửa chúng trước (procsite check), rồi nhập lại.",
@@ -62,7 +68,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "import.report.note": "lưu ý {key}: {what}",
     "import.report.dropped": 'bỏ qua {where}: {why} — "{received}"',
     "import.report.revision": "Đề xuất thêm vào iso.revisions (kiểm tra rồi tự thêm):",
-    "import.summary": "Đã nhập {new} mới, {updated} cập nhật, {unchanged} không đổi, {failed} không nhập được; {notices} mục cần bổ sung (to_complete).",
+    "import.summary": "Mới: {new}, cập nhật: {updated}, không đổi: {unchanged}, không nhập được: {failed}; {notices} mục cần bổ sung (to_complete).",
     "import.check.ok": "Kiểm tra các tệp đã nhập: không có lỗi. Xem trước bằng make serve.",
     "import.check.problems": "Kiểm tra các tệp đã nhập: {count} lỗi (báo cho nhóm phát triển: bản nhập không được tạo ra lỗi):",
 }

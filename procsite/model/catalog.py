@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procsite.messages import DEFAULT_LANGUAGE, Msg
-from procsite.model.agency import Agency
+from procsite.model.agency import Agency, AgencyPage, Logo
 from procsite.model.procedure import Everyday, Field, Form, Procedure, Unit
 from procsite.problems import Problem, Report
 from procsite.source.files import SourceTree
@@ -76,6 +76,10 @@ class Catalog:
     """Per register file name, the line of each key path, for messages."""
     broken: dict[str, set[str]] = field(default_factory=dict)
     """Per register, the ids of entries with a problem already reported ("*": the whole file)."""
+    pages: dict[str, AgencyPage] = field(default_factory=dict)
+    """The agency's own pages (``pages/``), by their Markdown path on the site (``index.md``)."""
+    logo: Logo | None = None
+    """The agency's logo (``logo`` in ``agency.yml``), once its file is checked."""
 
     def already_reported(self, register: str, entry_id: str) -> bool:
         """True when a reference to ``entry_id`` fails only because of a problem already reported,

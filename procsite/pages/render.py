@@ -1,9 +1,9 @@
-"""Render the catalogue, fields, units and the home page to Markdown pages, per language.
+"""Render the catalogue, fields, units, the home page and the agency's pages to Markdown pages, per language.
 
 Values are computed here (formatted times, money, dates, links); the Jinja
 templates in ``procsite/pages/templates`` only lay them out. The output is plain
 Markdown with HTML blocks, so any Markdown site builder can publish it.
-Procedure pages are rendered by ``procedure_page.py``.
+Procedure pages are rendered by ``procedure_page.py``, the agency's pages by ``agency_page.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from procsite import paths
 from procsite.folding import sort_key
 from procsite.model.catalog import Catalog
 from procsite.model.procedure import Procedure
+from procsite.pages.agency_page import AgencyPages
 from procsite.pages.i18n import (
     format_duration,
     format_fee_range,
@@ -27,6 +28,7 @@ from procsite.pages.i18n import (
 )
 from procsite.pages.procedure_page import ProcedurePage
 from procsite.pages.templating import TEMPLATES, CatalogView, render_page
+from procsite.source.agency_pages import HOME
 
 
 class PageRenderer(CatalogView):
@@ -36,6 +38,7 @@ class PageRenderer(CatalogView):
         super().__init__(catalog, lang)
         self._steps_by_unit: dict[str, list[tuple[Procedure, int]]] | None = None
         self._procedure_page = ProcedurePage(catalog, lang)
+        self._agency_pages = AgencyPages(catalog, lang)
 
     def pages(self) -> dict[str, str]:
         """Every generated Markdown page, by path."""
@@ -43,7 +46,12 @@ class PageRenderer(CatalogView):
 
     def page_renderers(self) -> dict[str, Callable[[], str]]:
         """Per generated page, by path, what renders it: to render only the pages a change touches."""
-        out: dict[str, Callable[[], str]] = {paths.CATALOGUE: self.catalogue, paths.UNITS: self.units_index}
+        out: dict[str, Callable[[], str]] = {
+            HOME: self.home,
+            paths.CATALOGUE: self.catalogue,
+            paths.UNITS: self.units_index,
+            **self._agency_pages.page_renderers(),
+        }
         for procedure in self.catalog.procedures:
             out[paths.procedure_page(procedure.slug)] = functools.partial(self.procedure, procedure)
         for unit_id in self.catalog.units:
@@ -154,9 +162,10 @@ class PageRenderer(CatalogView):
             units=paths.link(here, paths.UNITS),
         )
 
-    def home_blocks(self, here: str = "index.md") -> str:
-        """The generated part of the home page: search, most used procedures, fields, contact."""
-        lang, agency = self.lang, self.catalog.agency
+    def home(self) -> str:
+        """The home page: the agency's text (``pages/vi/index.md``), then search, the most used procedures,
+        the fields and the contact."""
+        here, lang, agency = HOME, self.lang, self.catalog.agency
         featured = [
             self.procedure_ref(c, here) | {"time": format_processing_time(self.by_code[c].processing_time, lang)}
             for c in (agency.featured if agency else [])
@@ -182,7 +191,7 @@ class PageRenderer(CatalogView):
                 "email": agency.email,
             }
         return TEMPLATES.get_template("home.md.j2").render(
-            t=lambda key, **kw: t(key, lang, **kw),
+            self._agency_pages.home_text(),
             featured=featured,
             fields=fields,
             contact=contact,

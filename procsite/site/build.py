@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import html
 import json
-from collections.abc import Collection
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
 
 from procsite import paths
 from procsite.model.catalog import Catalog
 from procsite.pages.blocks import extract_html_blocks
+from procsite.pages.identity import SiteIdentity, favicon, site_identity, stylesheet
 from procsite.pages.kiosk import KioskRenderer
 from procsite.pages.render import PageRenderer
 from procsite.search.index import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, search_index, search_script
+from procsite.source.agency_pages import HOME
 from procsite.source.format import json_schema
 from procsite.source.loader import load_catalog_cached
+
+STYLESHEET, FAVICON = "assets/procsite/procsite.css", "assets/procsite/favicon.svg"
+"""The theme's files (``overrides/``) made in the agency's colours."""
 
 
 class CatalogError(Exception):
@@ -27,6 +37,8 @@ class LanguageBuild:
 
     lang: str
     catalog: Catalog
+    identity: SiteIdentity
+    """The site's name, description, address, footer and logo in this language, from ``agency.yml``."""
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     data: dict[str, str] = field(default_factory=dict)
@@ -34,6 +46,9 @@ class LanguageBuild:
     """Per generated page, the HTML blocks kept out of the Markdown parser (see blocks.py)."""
     hand_written: list[PageEntry] = field(default_factory=list)
     """Hand-written pages seen during the build, for the search index."""
+    searchable: set[str] = field(default_factory=set)
+    """Generated pages that search finds by their title and headings, as it does hand-written ones: the
+    home page and the agency's pages (the others are in the index as what they are: procedures, units…)."""
 
     def search_files(self) -> dict[str, str]:
         """The search index of this language and its search script, by output path."""
@@ -54,9 +69,13 @@ class LanguageBuild:
         self.catalog = catalog
         return done
 
-    def home_blocks(self, page_path: str) -> str:
-        """The generated part of the home page."""
-        return PageRenderer(self.catalog, self.lang).home_blocks(page_path)
+    def theme_files(self) -> dict[str, Callable[[str], str]]:
+        """The theme's files this agency changes, by path, with what makes the new text from the theme's."""
+        agency = self.catalog.agency
+        return {
+            STYLESHEET: lambda css: stylesheet(css, agency),
+            FAVICON: lambda svg: favicon(svg, agency),
+        }
 
 
 def prepare(procedures: Path, lang: str) -> LanguageBuild:
@@ -65,13 +84,16 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
     if catalog.report:
         count = len(set(catalog.report.problems))
         raise CatalogError(f"{count} problem{'s' if count != 1 else ''} in {procedures}:\n{catalog.report.text()}")
-    build = LanguageBuild(lang, catalog)
+    build = LanguageBuild(lang, catalog, site_identity(catalog, lang))
+    build.searchable = {HOME, *catalog.pages}
     renderer = PageRenderer(catalog, lang)
     for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages()}.items():
         build.pages[path], build.blocks[path] = extract_html_blocks(markdown, str(len(build.blocks)))
     for form in catalog.forms.values():
         if form.file:  # None: the file is still to complete
             build.files[paths.form_file(form.file)] = procedures / form.file
+    if catalog.logo is not None and build.identity.logo:
+        build.files[build.identity.logo] = procedures / catalog.logo.file
     build.data["schema/procedure.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2)
     return build
 
@@ -83,3 +105,33 @@ def untranslated_page(markdown: str, lang: str) -> str:
     if markdown.startswith("---\n") and "\n---\n" in markdown[4:]:
         return "---\n" + flag + markdown[4:]
     return f"---\n{flag}---\n{markdown}"
+
+
+_PLACED_HEADING = re.compile(r"^#{1,6} (<!--procsite:[^>]*-->) \{: #([a-z0-9_-]+) \}$", re.M)
+"""A heading ``extract_html_blocks`` kept out of the Markdown parser: its placeholder and its id."""
+
+
+def heading_titles(markdown: str, blocks: dict[str, str]) -> dict[str, str]:
+    """Per heading id of a generated page, its text as a table of contents shows it (HTML, escaped once).
+
+    The Markdown parser saw only a placeholder, so its table of contents has the ids and no text."""
+    return {
+        heading_id: html.escape(Markup(blocks[placeholder]).striptags(), quote=False)
+        for placeholder, heading_id in _PLACED_HEADING.findall(markdown)
+        if placeholder in blocks
+    }
+
+
+def nav_with_pages(nav: Any, exists: Callable[[str], bool]) -> Any:
+    """A config's ``nav`` without the entries naming a page that does not exist (a page the agency did not
+    write, such as ``chat-luong/muc-tieu.md``), and without the sections that leaves empty."""
+    if isinstance(nav, list):
+        kept = [nav_with_pages(item, exists) for item in nav]
+        return [item for item in kept if item is not None]
+    if isinstance(nav, dict):
+        entries = {title: nav_with_pages(value, exists) for title, value in nav.items()}
+        entries = {title: value for title, value in entries.items() if value not in (None, [])}
+        return entries or None
+    if isinstance(nav, str) and nav.endswith(".md") and "://" not in nav:
+        return nav if exists(nav) else None
+    return nav

@@ -2,7 +2,8 @@
 
 The first build is whole. After a save the folder is read again (only the changed files are parsed,
 see ``loader``), checked, and only the pages the change touches are rendered and built again, in
-each language, by the MkDocs sites kept loaded (``preview/``). A change to a register, to a page of
+each language, by the MkDocs sites kept loaded (``preview/``); a page of the agency (``pages/`` of the
+procedures folder) the same way. A change to a register (``agency.yml`` and its logo included), to a page of
 ``docs/``, to ``overrides/``, the hooks, the templates or an ``mkdocs*.yml`` builds everything again,
 into a new folder that is served once it is complete. A save with problems keeps the last good pages
 and shows its problems in a panel over every page, in the staff's language, until they are fixed.

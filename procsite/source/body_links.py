@@ -38,6 +38,8 @@ def site_pages(catalog: Catalog) -> dict[str, Procedure | None]:
     for form in catalog.forms.values():
         if form.file:
             pages[paths.form_file(form.file)] = None
+    for page_path in catalog.pages:  # the agency's own pages (policy, objectives, …)
+        pages[paths.url_of(page_path)] = None
     return pages
 
 

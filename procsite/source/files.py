@@ -1,10 +1,10 @@
 """Which files of a procedures folder are sources, and reading them without trusting them.
 
 Every file under the folder is accounted for: a register, a procedure, its English text, a
-form, or reported (a file that is not read is said so, never silently skipped). Only regular
-files inside the folder are read, after resolving symbolic links, and never more than a limit:
-a named pipe, a device, or a link to ``/dev/zero`` or to ``/etc/passwd`` cannot stall the
-checker, fill the memory or reach the site.
+form, a page of the agency (``pages/``), its logo, or reported (a file that is not read is said so,
+never silently skipped). Only regular files inside the folder are read, after resolving symbolic
+links, and never more than a limit: a named pipe, a device, or a link to ``/dev/zero`` or to
+``/etc/passwd`` cannot stall the checker, fill the memory or reach the site.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ REGISTERS = ("agency", "units", "fields", "forms")
 OPTIONAL_REGISTERS = ("everyday",)
 """Registers an agency may add: ``everyday.yml``, the everyday names of its procedures (for search)."""
 FORMS_FOLDER = "forms"
+PAGES_FOLDER = "pages"
+"""The agency's own pages, ``pages/vi/…`` and ``pages/en/…`` (read and checked by ``agency_pages.py``)."""
+PICTURES = (".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif", ".bmp", ".ico")
+"""Pictures at the top of the folder: the logo ``agency.yml`` names, or reported as not published."""
 IGNORED = {"readme.md", ".gitignore", ".gitattributes", ".ds_store", "thumbs.db", "desktop.ini"}
 """Files that may sit in a procedures folder and are not sources (lower-case names)."""
 
@@ -45,6 +49,10 @@ class SourceTree:
     english: list[Path] = field(default_factory=list)
     forms: list[Path] = field(default_factory=list)
     """Every entry of the forms folder (files, links, anything), to check against forms.yml."""
+    pages: list[Path] = field(default_factory=list)
+    """Every file of the pages folder (``pages/``), to read as the agency's pages or report."""
+    images: list[Path] = field(default_factory=list)
+    """Pictures at the top of the folder: the logo, or reported once ``agency.yml`` is read."""
 
     def rel(self, path: Path) -> str:
         """A path as messages show it: from the procedures folder's name."""
@@ -73,6 +81,7 @@ def walk(root: Path, report: Report) -> SourceTree:
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .vscode: not ours
         in_forms = here == root / FORMS_FOLDER or (root / FORMS_FOLDER) in here.parents
+        in_pages = here == root / PAGES_FOLDER or (root / PAGES_FOLDER) in here.parents
         for name in dirs:
             path = here / name
             if in_forms:
@@ -83,14 +92,13 @@ def walk(root: Path, report: Report) -> SourceTree:
                 message, hint = Msg("file.folder_link"), Msg("file.folder_link.hint")
                 report.warn("source.not_read", tree.rel(path), 1, "", message, hint)
         for name in sorted(files):
-            _sort(tree, here / name, in_forms, report)
-    tree.procedures.sort()
-    tree.english.sort()
-    tree.forms.sort()
+            _sort(tree, here / name, in_forms, in_pages, report)
+    for found in (tree.procedures, tree.english, tree.forms, tree.pages, tree.images):
+        found.sort()
     return tree
 
 
-def _sort(tree: SourceTree, path: Path, in_forms: bool, report: Report) -> None:
+def _sort(tree: SourceTree, path: Path, in_forms: bool, in_pages: bool, report: Report) -> None:
     name = path.name
     if in_forms:
         tree.forms.append(path)
@@ -100,6 +108,12 @@ def _sort(tree: SourceTree, path: Path, in_forms: bool, report: Report) -> None:
         return
     lower = name.lower()
     if lower in IGNORED or (name.startswith(".") and not lower.endswith(".md")):
+        return
+    if in_pages:
+        tree.pages.append(path)
+        return
+    if path.parent == tree.root and lower.endswith(PICTURES):
+        tree.images.append(path)
         return
     if name.endswith(".en.md"):
         tree.english.append(path)

@@ -52,7 +52,8 @@ def fix_folder(root: Path) -> FixReport:
         report.problems.append(Problem(str(root), 0, "", Msg("folder.missing"), Msg("folder.missing.hint")))
         return report
     tree = walk(root, Report())
-    for path in sorted([*tree.registers.values(), *tree.procedures, *tree.english]):
+    pages = [path for path in tree.pages if path.suffix == ".md"]  # the agency's pages are sources too
+    for path in sorted([*tree.registers.values(), *tree.procedures, *tree.english, *pages]):
         rel = tree.rel(path)
         done = fix_file(path, root)
         if isinstance(done, Unreadable):

@@ -13,6 +13,8 @@ from procsite.model.catalog import Catalog, Untranslated
 from procsite.model.procedure import Procedure, Text
 from procsite.problems import Report
 from procsite.source import format as fmt
+from procsite.source.agency import check_written_colours
+from procsite.source.agency_pages import check_page_links, load_pages
 from procsite.source.checks import check_catalog
 from procsite.source.common import CODE
 from procsite.source.file_cache import FileCache, cache_key, file_key
@@ -25,6 +27,7 @@ from procsite.source.files import (
     suggested_name,
     walk,
 )
+from procsite.source.logo import check_logo
 from procsite.source.references import References
 from procsite.source.schema import MISSING, Context, Obj
 from procsite.source.yamlparse import parse_yaml
@@ -48,6 +51,8 @@ def load_catalog(root: Path) -> Catalog:
     catalog.tree = tree
     files = FileCache(root)
     _load_registers(catalog, files)
+    check_logo(catalog)
+    load_pages(catalog)
     english = set(tree.english)
     references = catalog.references()
     registers = cache_key(*sorted(tree.registers), *(file_key(tree.registers[name]) for name in sorted(tree.registers)))
@@ -80,6 +85,7 @@ def load_catalog(root: Path) -> Catalog:
             Msg("english.orphan.hint"),
         )
     check_catalog(catalog)
+    check_page_links(catalog)  # the agency's pages link to procedures: once all of them are known
     return catalog
 
 
@@ -173,6 +179,7 @@ def _load_registers(catalog: Catalog, files: FileCache) -> None:
             ctx.lines[key] = line
         if name == "agency":
             errors = catalog.report.count_for(rel)
+            check_written_colours(node, ctx)
             agency = fmt.AGENCY.parse(node, ctx, "")
             catalog.agency = None if agency is MISSING else agency
             if agency is MISSING and catalog.report.count_for(rel) == errors:

@@ -27,6 +27,8 @@ def procedure_entries(root: Path) -> list[str]:
     READMEs without front matter), relative to the folder's parent, as check's messages write them."""
     found = []
     for folder, dirs, files in os.walk(root):
+        if Path(folder) == root:
+            dirs[:] = [d for d in dirs if d != "pages"]  # the agency's pages: page_entries
         for name in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             lower = name.lower()
             if not lower.endswith(".md") or lower.endswith(".en.md"):
@@ -36,6 +38,16 @@ def procedure_entries(root: Path) -> list[str]:
                 continue
             found.append(str(Path(root.name) / path.relative_to(root)))
     return sorted(found)
+
+
+def page_entries(root: Path) -> list[str]:
+    """Every ``*.md`` entry of the agency's pages folder (``pages/``), as check's messages write them."""
+    return sorted(
+        str(Path(root.name) / Path(folder, name).relative_to(root))
+        for folder, _, files in os.walk(root / "pages")
+        for name in files
+        if name.lower().endswith(".md") and name.lower() != "readme.md"
+    )
 
 
 def english_entries(root: Path) -> list[str]:
@@ -117,6 +129,9 @@ def probe(root: Path) -> dict[str, Any]:
     published = {p.source for p in catalog.procedures}
     drops += [f"{entry}: a procedure file that is neither published nor reported" for entry in procedure_entries(root)]
     drops = [d for d in drops if d.split(": ", 1)[0] not in published]
+    shown = {text.source for page in catalog.pages.values() for text in (page.vi, page.en) if text is not None}
+    drops += [f"{entry}: an agency page that is neither published nor reported" for entry in page_entries(root)]
+    drops = [d for d in drops if d.split(": ", 1)[0] not in shown]
     with_english = {p.source[: -len(".md")] for p in catalog.procedures if p.body.en is not None}
     for entry in english_entries(root):
         path = root.parent / entry

@@ -3,7 +3,8 @@
 A procedure's page shows its own file, the registers, and the titles of the procedures it names
 (``related``, ``superseded_by``). The catalogue, the units' index, the home page and the kiosk's start
 list or count every procedure; a unit's page lists the steps it does, a field's pages (public and
-kiosk) its procedures. Anything else (a register, a procedure added, removed or renamed) changes
+kiosk) its procedures. A page of the agency (``pages/``) shows its own text only. Anything else (a
+register, ``agency.yml`` and its logo, a procedure or an agency page added, removed or renamed) changes
 which pages exist or what many pages show: the preview then builds everything again.
 """
 
@@ -14,22 +15,31 @@ from procsite.model.catalog import Catalog
 from procsite.model.procedure import Procedure
 
 HOME = "index.md"
-"""The home page: hand-written, with generated blocks (featured procedures, fields, counts)."""
+"""The home page: the agency's text (``pages/vi/index.md``), then generated blocks (featured procedures, fields)."""
 
 
 def touched_pages(old: Catalog, new: Catalog) -> set[str] | None:
     """The Markdown paths of the pages to build again, from ``old`` (the catalog the site was built
     from) to ``new``; None when the change needs a whole build. Both catalogs are without problems."""
-    if (old.agency, old.units, old.fields, old.forms) != (new.agency, new.units, new.fields, new.forms):
+    if (old.agency, old.units, old.fields, old.forms, old.logo) != (
+        new.agency,
+        new.units,
+        new.fields,
+        new.forms,
+        new.logo,
+    ):
         return None
+    if old.pages.keys() != new.pages.keys():
+        return None  # a page added or removed: the menu changes on every page
+    texts = {path for path, page in new.pages.items() if old.pages[path] != page}
     before = {p.source: p for p in old.procedures}
     after = {p.source: p for p in new.procedures}
     if before.keys() != after.keys() or any(before[s].slug != after[s].slug for s in after):
         return None
     changed = [(before[s], after[s]) for s in after if before[s] is not after[s] and before[s] != after[s]]
     if not changed:
-        return set()
-    pages = {paths.CATALOGUE, paths.UNITS, paths.KIOSK, HOME}
+        return texts
+    pages = {paths.CATALOGUE, paths.UNITS, paths.KIOSK, HOME, *texts}
     codes: set[str] = set()
     for was, now in changed:
         pages.add(paths.procedure_page(now.slug))
