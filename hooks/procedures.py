@@ -121,6 +121,17 @@ def _toc_items(items: Any) -> list[AnchorLink]:
     return out
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, **_: Any) -> Page:
+    """Date and alternates of each page, set before MkDocs writes the sitemap (which it does before the
+    pages): the lastmod is the day the page's data changed, not the build's; the alternates are the same
+    page in each language (hreflang, in the sitemap; overrides/main.html says why not in the head)."""
+    build = _build(config)
+    if page.file.src_uri in build.dates:
+        page.update_date = build.dates[page.file.src_uri]
+    page.procsite_alternates = build.identity.alternates(page.url)  # type: ignore[attr-defined]
+    return page
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     """Give the language switch the address of this same page in each language; note pages for search."""
     build = _build(config)

@@ -93,7 +93,8 @@ def test_a_site_name_with_markup_is_refused_where_it_is_written(procedures: Path
     text = agency.read_text(encoding="utf-8")
     agency.write_text(text + 'site_name: {vi: "<script>alert(1)</script>", en: "Procedures"}\n', encoding="utf-8")
     problems = load_catalog(procedures).report.text("en").splitlines()
-    assert [line.split(": ", 2)[:2] for line in problems] == [["procedures/agency.yml:4", "site name, Vietnamese (site_name.vi)"]]
+    expected = [["procedures/agency.yml:4", "site name, Vietnamese (site_name.vi)"]]
+    assert [line.split(": ", 2)[:2] for line in problems] == expected
     assert "expected plain text, but received: HTML markup" in problems[0]
 
 

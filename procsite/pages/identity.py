@@ -52,6 +52,16 @@ class SiteIdentity:
     """The agency as the footer shows it (``config.copyright``)."""
     logo: str | None
     """The logo's path on the site, or None: Material's icon is shown."""
+    root: str | None = None
+    """The Vietnamese site's public address (``site_url``), or None: then no page names its alternates."""
+
+    def alternates(self, page_url: str) -> list[dict[str, str]]:
+        """The same page in each language, as absolute addresses for ``hreflang`` (the Vietnamese one is
+        also the default); none without a site address, since hreflang needs absolute ones."""
+        if not self.root:
+            return []
+        found = [{"lang": lang, "href": self.root + SITE_ROOTS[lang] + page_url} for lang in SITE_ROOTS]
+        return [*found, {"lang": "x-default", "href": found[0]["href"]}]
 
 
 def site_identity(catalog: Catalog, lang: str) -> SiteIdentity:
@@ -65,7 +75,8 @@ def site_identity(catalog: Catalog, lang: str) -> SiteIdentity:
     footer = name if agency.parent is None else f"{name} · {agency.parent.get(lang)}"
     logo = f"{LOGO_FOLDER}/logo.{catalog.logo.kind}" if catalog.logo else None
     url = agency.site_url + SITE_ROOTS[lang] if agency.site_url else None
-    return SiteIdentity(escape(site_name(agency, lang)), escape(description), url, escape(footer), logo)
+    name_html = escape(site_name(agency, lang))
+    return SiteIdentity(name_html, escape(description), url, escape(footer), logo, agency.site_url)
 
 
 def site_name(agency: Agency, lang: str) -> str:

@@ -68,6 +68,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "published once it is issued.",
     ),
     "pending.title": ("Đang hoàn thiện", "Being completed"),
+    "feed.link": ("Thủ tục mới và thay đổi (Atom)", "New and changed procedures (Atom)"),
     "feed.title": ("Thủ tục mới và thay đổi — {agency}", "New and changed procedures — {agency}"),
     "feed.issued": ("Ban hành", "Issued"),
     "feed.revised": ("Sửa đổi", "Revised"),

@@ -12,9 +12,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from procsite import paths
+from procsite import LANGUAGES, paths
 from procsite.model.catalog import Catalog
+from procsite.opendata.catalogue import open_data_files
+from procsite.opendata.feeds import FEED_PATH, atom
 from procsite.pages.blocks import extract_html_blocks
+from procsite.pages.dates import page_dates
 from procsite.pages.identity import SiteIdentity, favicon, site_identity, stylesheet
 from procsite.pages.kiosk import KioskRenderer
 from procsite.pages.render import PageRenderer
@@ -46,6 +49,8 @@ class LanguageBuild:
     """Per generated page, the HTML blocks kept out of the Markdown parser (see blocks.py)."""
     hand_written: list[PageEntry] = field(default_factory=list)
     """Hand-written pages seen during the build, for the search index."""
+    dates: dict[str, str] = field(default_factory=dict)
+    """Per generated page, the date it last changed (ISO), for the sitemap's lastmod (``pages/dates.py``)."""
     searchable: set[str] = field(default_factory=set)
     """Generated pages that search finds by their title and headings, as it does hand-written ones: the
     home page and the agency's pages (the others are in the index as what they are: procedures, units…)."""
@@ -95,6 +100,10 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
     if catalog.logo is not None and build.identity.logo:
         build.files[build.identity.logo] = procedures / catalog.logo.file
     build.data["schema/procedure.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2)
+    if lang == LANGUAGES[0]:  # open data holds both languages: published once, at the Vietnamese site's root
+        build.data.update(open_data_files(catalog))
+    build.data[FEED_PATH] = atom(catalog, lang, catalog.agency.site_url if catalog.agency else None)
+    build.dates = {path: day.isoformat() for path, day in page_dates(catalog).items()}
     return build
 
 
