@@ -25,6 +25,9 @@ from procsite.source.format import json_schema
 from procsite.source.loader import load_catalog_cached
 
 CONFIGS = {"vi": "mkdocs.yml", "en": "mkdocs.en.yml"}
+BUILDERS = ("mkdocs", "properdocs")
+"""The site builders the configs work with: MkDocs 1.6 and ProperDocs, its maintained fork (tested to give
+the same site: tests/test_second_builder.py)."""
 """One MkDocs config per language; the first language is published at the site's root."""
 
 
@@ -36,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang if args.lang in MESSAGE_LANGUAGES else DEFAULT_LANGUAGE
     if args.procedures:
         os.environ["PROCEDURES"] = args.procedures
+    if args.builder:
+        os.environ["PROCSITE_BUILDER"] = args.builder
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     procedures = Path(os.environ.get("PROCEDURES", "procedures"))
     if args.command == "synth":
@@ -126,6 +131,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--to", help=say("to"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")), help=say("port"))
     parser.add_argument("--lang", choices=MESSAGE_LANGUAGES, default=lang, help=say("lang"))
+    parser.add_argument("--builder", choices=BUILDERS, help=say("builder"))
     return parser
 
 
@@ -230,8 +236,13 @@ def summary(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> str:
 def _build_language(lang: str, target: Path) -> str | None:
     """Build one language into ``target``; the error message, or None when it built."""
     from click import ClickException
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+
+    if os.environ.get("PROCSITE_BUILDER") == "properdocs":  # the maintained fork of MkDocs 1.6, same configs
+        from properdocs.commands.build import build as mkdocs_build
+        from properdocs.config import load_config
+    else:
+        from mkdocs.commands.build import build as mkdocs_build  # type: ignore[assignment]
+        from mkdocs.config import load_config  # type: ignore[assignment]
 
     with BuildWarnings() as warnings:
         try:

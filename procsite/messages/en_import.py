@@ -5,6 +5,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # The command
     "help.command_import": "import: bring national database records (JSON), the portal's Word exports and ISO processes (Word) into the procedures folder",
+    "help.builder": "the site builder: mkdocs (the default) or properdocs (the maintained MkDocs 1.6); PROCSITE_BUILDER sets it too",
     "help.more": "import: more source files or folders",
     "import.no_source": "expected at least one file or folder to import, but received: none.",
     "import.no_source.hint": 'For example: procsite import downloads/ --procedures procedures, or make import FROM="downloads".',

@@ -5,6 +5,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str | tuple[str, str]] = {
     # The command
     "help.command_import": "import: nhập bản ghi của Cơ sở dữ liệu quốc gia (JSON), tệp Word xuất từ Cổng và quy trình ISO (Word) vào thư mục thủ tục",
+    "help.builder": "trình dựng trang: mkdocs (mặc định) hoặc properdocs (bản MkDocs 1.6 được duy trì); cũng đặt được bằng PROCSITE_BUILDER",
     "help.more": "import: các tệp hoặc thư mục nguồn khác",
     "import.no_source": "cần ít nhất một tệp hoặc thư mục để nhập, nhưng nhận được: không có.",
     "import.no_source.hint": 'Ví dụ: procsite import tai-ve/ --procedures procedures, hoặc make import FROM="tai-ve".',

@@ -17,9 +17,14 @@ class BuildWarnings(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(f"{record.levelname} - {record.getMessage()}")
 
+    LOGGERS = ("mkdocs", "properdocs")
+    """MkDocs logs under "mkdocs", ProperDocs under "properdocs" (plugins and hooks under "mkdocs.plugins")."""
+
     def __enter__(self) -> BuildWarnings:
-        logging.getLogger("mkdocs").addHandler(self)
+        for name in self.LOGGERS:
+            logging.getLogger(name).addHandler(self)
         return self
 
     def __exit__(self, *_: Any) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeHandler(self)
