@@ -238,6 +238,9 @@ def _build_language(lang: str, target: Path) -> str | None:
     from click import ClickException
 
     if os.environ.get("PROCSITE_BUILDER") == "properdocs":  # the maintained fork of MkDocs 1.6, same configs
+        # As its own command does: from here on, "import mkdocs.…" (Material, our hook) imports ProperDocs.
+        # It works in a process that has not imported MkDocs yet, as a `procsite build` has not.
+        import properdocs.replacement  # noqa: F401
         from properdocs.commands.build import build as mkdocs_build
         from properdocs.config import load_config
     else:
