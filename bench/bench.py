@@ -1,10 +1,15 @@
 """`make bench`: our build, vanilla Material and the Python-Markdown floor, side by side, in one run.
 
-Generates N synthetic procedures (the real sample ones included), builds them with this
-project, builds the same content as plain Markdown pages with vanilla Material, times
-Python-Markdown alone on those pages (the floor), measures sizes, then measures search in
-headless Chromium. Prints every figure with the command that measured it, and writes the
-report to .bench/report.md.
+Generates synthetic procedures (the real sample ones included) at three sizes: --small (200),
+--vanilla-count (2,000) and --count (6,000). Builds each with this project; builds the same content
+as plain Markdown pages with vanilla Material at the two smaller sizes only (its pages carry the
+whole navigation, so its build grows with N squared: at 6,000 it would take over 20 minutes), and
+compares the builds at --vanilla-count; times Python-Markdown alone on those pages (the floor);
+measures sizes; then measures search in headless Chromium (our site at --count, vanilla at
+--vanilla-count) and, per kind of query (bench/queries.py), our engine beside Pagefind on the same
+pages (bench/pagefind.py). Prints every figure with the command that measured it, and writes the
+report to .bench/report.md and its figures to .bench/report.json. Lighthouse is bench/lighthouse.py,
+run after this script (it serves the sites this one built).
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.pagefind import compare as compare_with_pagefind  # noqa: E402
+from bench.pagefind import loadavg  # noqa: E402
+from bench.pagefind import save as save_pagefind  # noqa: E402
 from bench.plain import plain_markdown  # noqa: E402
 from procsite.source.loader import load_catalog  # noqa: E402
 from procsite.synth.procedures import write_synthetic  # noqa: E402
@@ -291,21 +299,6 @@ def first_results(base_url: str, loads: int) -> dict[str, list[float]]:
     return {"typed": typed, "shown": shown, "wait": [b - a for a, b in zip(typed, shown, strict=True)]}
 
 
-def typed_accuracy(base_url: str, procedures: Path, count: int = 200) -> dict[str, tuple[int, int, int]]:
-    """Per kind of typed query (tests/typed.py), made from ``count`` procedure names of the catalogue:
-    (first, top 3, asked) with this project's engine and index."""
-    from tests.typed import KINDS
-
-    catalog = load_catalog(procedures)
-    chosen = [p for p in catalog.procedures if p.status == "in_force"][:: max(1, len(catalog.procedures) // count)]
-    out = {}
-    for kind, make in KINDS.items():
-        asked = [[make(p.title.vi, i), p.slug] for i, p in enumerate(chosen)]
-        ranks = engine_ranks(base_url, asked)
-        out[kind] = (sum(r == 1 for r in ranks), sum(1 <= r <= 3 for r in ranks), len(ranks))
-    return out
-
-
 def engine_ranks(base_url: str, queries: list[list[str]]) -> list[int]:
     from playwright.sync_api import sync_playwright
 
@@ -340,6 +333,11 @@ def serve_process(site: Path) -> Iterator[str]:
         yield url
 
 
+def site_of(count: int) -> Path:
+    """Where this project's site of ``count`` procedures is built (bench/lighthouse.py serves it too)."""
+    return WORK / f"site-{count}"
+
+
 def machine() -> str:
     cpu = next(
         (
@@ -363,66 +361,82 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--count", type=int, default=6000, help="procedures of the large catalogue (default 6000)")
+    parser.add_argument(
+        "--vanilla-count",
+        type=int,
+        default=2000,
+        help="procedures of the vanilla Material build compared with ours (default 2000: its pages grow with N, "
+        "its build time with N squared)",
+    )
     parser.add_argument("--small", type=int, default=200, help="the smaller catalogue for page-size growth")
+    parser.add_argument("--queries", type=int, default=200, help="search queries per kind (default 200)")
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    lines = [f"# Benchmark at N={args.count}", "", f"Machine: {machine()}.", ""]
+    lines = [
+        f"# Benchmark at N={args.count} (vanilla Material at N={args.vanilla_count})",
+        "",
+        f"Machine: {machine()}. Load at the start: {loadavg()}.",
+        "",
+    ]
 
     def say(text: str) -> None:
         print(text, flush=True)
         lines.append(text)
 
-    for n in (args.small, args.count):
+    big, small, mid = args.count, args.small, args.vanilla_count
+    for n in sorted({small, mid, big}):
         write_synthetic(WORK / f"procedures-{n}", n, ROOT / "procedures")
+    for n in sorted({small, mid}):
         write_plain_site(WORK / f"procedures-{n}", WORK / f"vanilla-{n}")
-    big, small = args.count, args.small
-    procedures = WORK / f"procedures-{big}"
-    ours = measure([str(BIN / "procsite"), "build", "--procedures", str(procedures), "--site", str(WORK / "site")])
-    measure(
-        [
-            str(BIN / "procsite"),
-            "build",
-            "--procedures",
-            str(WORK / f"procedures-{small}"),
-            "--site",
-            str(WORK / "site-small"),
-        ]
-    )
+
+    def build(n: int) -> dict[str, float]:
+        procedures = WORK / f"procedures-{n}"
+        return measure([str(BIN / "procsite"), "build", "--procedures", str(procedures), "--site", str(site_of(n))])
+
+    built = {n: build(n) for n in sorted({small, mid, big})}
+    ours, ours_big = built[mid], built[big]
     vanilla = {
-        lang: measure([str(BIN / "mkdocs"), "build", "-q", "-f", f"mkdocs-{lang}.yml"], WORK / f"vanilla-{big}")
+        lang: measure([str(BIN / "mkdocs"), "build", "-q", "-f", f"mkdocs-{lang}.yml"], WORK / f"vanilla-{mid}")
         for lang in ("vi", "en")
     }
-    measure([str(BIN / "mkdocs"), "build", "-q", "-f", "mkdocs-vi.yml"], WORK / f"vanilla-{small}")
+    if small != mid:
+        for lang in ("vi", "en"):
+            measure([str(BIN / "mkdocs"), "build", "-q", "-f", f"mkdocs-{lang}.yml"], WORK / f"vanilla-{small}")
     floor_run = measure(
         [
             sys.executable,
             "-c",
             FLOOR.format(extensions=EXTENSIONS),
-            str(WORK / f"vanilla-{big}" / "docs-vi"),
-            str(WORK / f"vanilla-{big}" / "docs-en"),
+            str(WORK / f"vanilla-{mid}" / "docs-vi"),
+            str(WORK / f"vanilla-{mid}" / "docs-en"),
         ]
     )
-    floor_pages, floor = floor_run["output"].split()  # type: ignore[union-attr]
+    floor_pages, floor = str(floor_run["output"]).split()
     floor_s = float(floor)
     vanilla_both = vanilla["vi"]["wall"] + vanilla["en"]["wall"]
 
-    say("## Build (both languages)")
+    say(f"## Build (both languages, N={mid} unless said)")
     say("")
     say("| What | Wall time | CPU time | Peak memory | Command |")
     say("|---|---|---|---|---|")
     say(
         f"| This project, vi + en | {ours['wall']:.1f} s | {ours['cpu']:.1f} s | {ours['rss_mb']:.0f} MB | "
-        f"`procsite build --procedures .bench/procedures-{big}` |"
+        f"`procsite build --procedures .bench/procedures-{mid}` |"
     )
+    if big != mid:
+        say(
+            f"| This project, vi + en, N={big} | {ours_big['wall']:.1f} s | {ours_big['cpu']:.1f} s | "
+            f"{ours_big['rss_mb']:.0f} MB | `procsite build --procedures .bench/procedures-{big}` |"
+        )
     for lang in ("vi", "en"):
         say(
             f"| Vanilla Material, {lang} only | {vanilla[lang]['wall']:.1f} s | {vanilla[lang]['cpu']:.1f} s | "
-            f"{vanilla[lang]['rss_mb']:.0f} MB | `mkdocs build -f .bench/vanilla-{big}/mkdocs-{lang}.yml` |"
+            f"{vanilla[lang]['rss_mb']:.0f} MB | `mkdocs build -f .bench/vanilla-{mid}/mkdocs-{lang}.yml` |"
         )
     say(
         f"| Floor: Python-Markdown alone, {floor_pages} pages vi + en | {floor_s:.1f} s | | | "
-        f"`python -c <convert every page of .bench/vanilla-{big}/docs-*>` |"
+        f"`python -c <convert every page of .bench/vanilla-{mid}/docs-*>` |"
     )
     say("")
     say(f"- Ratio to the floor: **{ours['wall'] / floor_s:.2f}×** (target ≤ 2×).")
@@ -430,59 +444,83 @@ def main() -> None:
         f"- Ratio to vanilla, one language: **{ours['wall'] / vanilla['vi']['wall']:.2f}×** "
         f"(both of ours vs vanilla's vi alone); to vanilla both languages: {ours['wall'] / vanilla_both:.2f}×."
     )
-    say(f"- Peak memory of the whole build (all processes): {ours['rss_mb']:.0f} MB (target ≤ 1,000 MB).")
+    say(
+        f"- Peak memory of the whole build (all processes): {ours['rss_mb']:.0f} MB at N={mid}, "
+        f"{ours_big['rss_mb']:.0f} MB at N={big} (target ≤ 1,000 MB)."
+    )
     say("")
 
-    site = WORK / "site"
-    sizes, sizes_small = page_sizes(site), page_sizes(WORK / "site-small")
-    vsizes = page_sizes(WORK / f"vanilla-{big}" / "site-vi")
-    vsizes_small = page_sizes(WORK / f"vanilla-{small}" / "site-vi")
+    site = site_of(big)
+    ns = sorted({small, mid, big})
+    vns = sorted({small, mid})
+    vsite = {n: WORK / f"vanilla-{n}" / "site-vi" for n in vns}
     birth = "thu-tuc/dang-ky-khai-sinh/index.html"
+
+    def kb(path: Path) -> str:
+        return f"{path.stat().st_size / 1000:.1f} KB"
+
+    def median_largest(sizes: list[int]) -> str:
+        return f"{statistics.median(sizes) / 1000:.1f} / {sizes[-1] / 1000:.1f} KB"
+
     say("## Sizes (measured with Python's os.stat and gzip.compress on the built files)")
     say("")
-    say(f"| What | This project N={small} | This project N={big} | Vanilla N={small} | Vanilla N={big} |")
-    say("|---|---|---|---|---|")
+    say("| What | " + " | ".join([*(f"This project N={n}" for n in ns), *(f"Vanilla N={n}" for n in vns)]) + " |")
+    say("|---|" + "---|" * (len(ns) + len(vns)))
     say(
-        f"| `{birth}` | {(WORK / 'site-small' / birth).stat().st_size / 1000:.1f} KB | "
-        f"{(site / birth).stat().st_size / 1000:.1f} KB | "
-        f"{(WORK / f'vanilla-{small}' / 'site-vi' / birth).stat().st_size / 1000:.1f} KB | "
-        f"{(WORK / f'vanilla-{big}' / 'site-vi' / birth).stat().st_size / 1000:.1f} KB |"
+        f"| `{birth}` | "
+        + " | ".join([*(kb(site_of(n) / birth) for n in ns), *(kb(vsite[n] / birth) for n in vns)])
+        + " |"
     )
     say(
-        f"| procedure page, median / largest | {statistics.median(sizes_small) / 1000:.1f} / "
-        f"{sizes_small[-1] / 1000:.1f} KB | {statistics.median(sizes) / 1000:.1f} / {sizes[-1] / 1000:.1f} KB | "
-        f"{statistics.median(vsizes_small) / 1000:.1f} KB | {statistics.median(vsizes) / 1000:.1f} KB |"
+        "| procedure page, median / largest | "
+        + " | ".join(
+            [
+                *(median_largest(page_sizes(site_of(n))) for n in ns),
+                *(median_largest(page_sizes(vsite[n])) for n in vns),
+            ]
+        )
+        + " |"
     )
     say(
-        f"| whole site | | {du(site) / 1e6:.0f} MB (vi + en) | | "
-        f"{(du(WORK / f'vanilla-{big}' / 'site-vi') + du(WORK / f'vanilla-{big}' / 'site-en')) / 1e6:.0f} MB "
-        "(vi + en) |"
-    )
-    for lang, folder in (("vi", site), ("en", site / "en")):
-        data = (folder / "search" / "search_index.json").read_bytes()
-        vdata = (WORK / f"vanilla-{big}" / f"site-{lang}" / "search" / "search_index.json").read_bytes()
+        "| whole site (vi + en) | "
+        + " | ".join([*(f"{du(site_of(n)) / 1e6:.0f} MB" for n in ns), *(
+            f"{(du(vsite[n]) + du(vsite[n].parent / 'site-en')) / 1e6:.0f} MB" for n in vns)])
+        + " |"
+    )  # fmt: skip
+    for lang in ("vi", "en"):
+
+        def index(folder: Path) -> str:
+            data = (folder / "search" / "search_index.json").read_bytes()
+            return f"{len(data) / 1000:.0f} / {len(gzip.compress(data)) / 1000:.0f} KB"
+
+        ours_folders = [site_of(n) / ("en" if lang == "en" else "") for n in ns]
+        vanilla_folders = [vsite[n].parent / f"site-{lang}" for n in vns]
         say(
-            f"| search index {lang}, raw / gzip | | {len(data) / 1000:.0f} / {len(gzip.compress(data)) / 1000:.0f} KB"
-            f" | | {len(vdata) / 1000:.0f} / {len(gzip.compress(vdata)) / 1000:.0f} KB |"
+            f"| search index {lang}, raw / gzip | "
+            + " | ".join(index(f) for f in ours_folders + vanilla_folders)
+            + " |"
         )
     say("")
 
     queries = json.loads(
         json.dumps(__import__("yaml").safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8")))
     )
-    with serve_process(site) as url, serve_process(WORK / f"vanilla-{big}" / "site-vi") as vanilla_url:
+    with serve_process(site) as url, serve_process(vsite[mid]) as vanilla_url:
         ours_browser = browser_figures(url, queries["vi"], loads=10)
         vanilla_browser = browser_figures(vanilla_url, queries["vi"], loads=2)
         ranks = {"vi": engine_ranks(url, queries["vi"]), "en": engine_ranks(url + "en/", queries["en"])}
         ours_first = first_results(url, loads=10)
         vanilla_first = first_results(vanilla_url, loads=2)
-        kinds = typed_accuracy(url, WORK / f"procedures-{big}")
+    kinds = compare_with_pagefind(big, args.queries)
 
     def spread(values: list[float]) -> str:
         good = [v for v in values if v >= 0]
         return f"{statistics.median(good):.0f} ms median, {max(good):.0f} ms worst" if good else "none"
 
-    say(f"## Search in headless Chromium (N={big}, Vietnamese site, {len(queries['vi'])} queries)")
+    say(
+        f"## Search in headless Chromium (this project N={big}, vanilla N={mid}, Vietnamese site, "
+        f"{len(queries['vi'])} queries)"
+    )
     say("")
     say(
         "Measured by `bench/bench.py` with Playwright driving /usr/bin/chromium against the built sites served "
@@ -527,13 +565,21 @@ def main() -> None:
             f"not first: {misses or 'none'}."
         )
     say("")
-    say(f"### Typed as citizens type (this project's engine, names of {big} procedures, tests/typed.py)")
+    for line in save_pagefind(kinds):  # also .bench/pagefind-N.json and .md
+        say(line)
     say("")
-    say("| Kind of query | First | Top 3 |")
-    say("|---|---|---|")
-    for kind, (first, top3, asked) in kinds.items():
-        say(f"| {kind} | {first}/{asked} ({100 * first / asked:.0f}%) | {top3}/{asked} ({100 * top3 / asked:.0f}%) |")
+    say(f"Load at the end: {loadavg()}.")
     (WORK / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    figures = {
+        "count": big,
+        "vanilla_count": mid,
+        "builds": {str(n): {k: v for k, v in b.items() if k != "output"} for n, b in built.items()},
+        "vanilla_builds": {lang: {k: v for k, v in b.items() if k != "output"} for lang, b in vanilla.items()},
+        "floor_s": floor_s,
+        "search": {"ours": ours_browser, "vanilla": vanilla_browser, "first_results": ours_first, "ranks": ranks},
+        "kinds": kinds,
+    }
+    (WORK / "report.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"\nReport written to {WORK / 'report.md'}.")
 
 

@@ -57,7 +57,7 @@ def realistic(size: int) -> str:
         text = " ".join(rng.choice(words) for _ in range(rng.randint(8, 20)))
         return text[0].upper() + text[1:] + rng.choice([".", ".", ":", "?"])
 
-    sections = []
+    sections: list[str] = []
     while sum(map(len, sections)) < size:
         n = len(sections)
         sections.append(

@@ -68,6 +68,8 @@ def plain_markdown(p: Procedure, catalog: Catalog, lang: str) -> str:
         f"| {b.number} | {_cell(tx(b.title))} | {format_date(b.date, lang)} | {_cell(tx(b.issuer))} |"
         for b in p.legal_basis
     ] + [""]
+    if p.iso is None:  # a procedure without an ISO process: no document control section
+        return "\n".join(out)
     out += [
         f"## {t('control.title', lang)}",
         "",

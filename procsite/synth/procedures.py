@@ -1,36 +1,84 @@
 """Synthetic procedures for scale tests: ``procsite synth N FOLDER`` writes N procedures and registers.
 
-Titles, units and fields vary the way a province's ~2,000 procedures do (the same verbs and
-objects recombined), every text is bilingual, and the real sample procedures are included
-so that queries made from real names can be measured among the synthetic ones.
+Names vary the way the national database's do (``words.py``): long names with commas, parentheses
+and legal qualifiers, near-duplicates that differ by one word ("cấp" / "cấp lại" / "gia hạn"), the
+same act for different subjects or at different levels. Every text is bilingual, and the real
+sample procedures can be included (counted in N), so that queries made from real names are
+measured among the synthetic ones. The same seed writes the same folder.
 """
 
 from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from procsite.synth.words import FIELDS, QUALIFIERS, UNITS, VERBS
+from procsite.folding import tokens
+from procsite.source.loader import load_catalog
+from procsite.synth.words import ACTS, AUTHORITIES, FIELDS, RESULTS, SCOPES, SUBJECTS, UNITS, Phrase
 
 
-def _titles(rng: random.Random) -> list[tuple[str, tuple[str, str], str]]:
-    combos = [
-        (field_id, (f"{verb} {obj}{q_vi}", f"{verb_en} {obj_en}{q_en}"), obj)
-        for field_id, (_, _, objects) in FIELDS.items()
-        for obj, obj_en in objects
-        for verb, verb_en in VERBS
-        for q_vi, q_en in QUALIFIERS
-    ]
-    rng.shuffle(combos)
-    return [(f, (vi[0].upper() + vi[1:], en), o) for f, (vi, en), o in combos]
+class Name(NamedTuple):
+    """One synthetic procedure's name in both languages, its field, level and result."""
+
+    field: str
+    vi: str
+    en: str
+    level: str
+    result: Phrase
+
+
+def procedure_names(count: int, rng: random.Random, taken: Iterable[str] = ()) -> list[Name]:
+    """``count`` distinct names (distinct once folded, and from ``taken``), in near-duplicate families.
+
+    A family is one object with one "for whom / where / who decides" tail, under one to five of the
+    acts its kind takes ("Cấp", "Cấp lại", "Gia hạn" …), sometimes for a second subject too: as a
+    national catalogue lists "Cấp giấy phép X", "Cấp lại giấy phép X (trường hợp bị mất, hư hỏng)"
+    and "Cấp giấy phép X đối với người nước ngoài" side by side.
+    """
+    objects = [(fid, kind, vi, en) for fid, (_, _, objs) in FIELDS.items() for kind, vi, en in objs]
+    seen = {tokens(t.removeprefix("Thủ tục ")) for t in taken}
+    names: list[Name] = []
+    tries = 0
+    while len(names) < count:
+        tries += 1
+        if tries > 50 * count + 1000:
+            raise ValueError(f"the words of procsite/synth/words.py make fewer than {count} distinct names")
+        field, kind, obj_vi, obj_en = rng.choice(objects)
+        subjects = SUBJECTS[kind]
+        subject = rng.choice(subjects) if rng.random() < 0.4 else None
+        where = rng.choice([s for s in SCOPES if kind in s[2].split()]) if rng.random() < 0.15 else None
+        scope = where[:2] if where else None
+        who_decides = rng.choice(AUTHORITIES) if rng.random() < 0.2 else None
+        authority = who_decides[:2] if who_decides else None
+        acts = rng.sample(ACTS[kind], k=min(len(ACTS[kind]), rng.choice([1, 1, 2, 3, 4, 5])))
+        for act in acts:
+            for whom in [subject, rng.choice(subjects)] if rng.random() < 0.2 else [subject]:
+                case = rng.choice(act.cases) if act.cases and rng.random() < 0.35 else None
+                late = rng.random() < 0.5
+                tail = [p for p in (whom, scope, authority) if p is not None]
+                parts = [(act.vi, act.en), (obj_vi, obj_en), *([case] if case and not late else []), *tail]
+                parts += [case] if case and late else []
+                vi = " ".join(p[0] for p in parts)
+                en = " ".join(p[1] for p in parts)
+                if tokens(vi) in seen or len(names) == count:
+                    continue
+                seen.add(tokens(vi))
+                if rng.random() < 0.05:  # as some agencies publish them
+                    vi = "Thủ tục " + vi[0].lower() + vi[1:]
+                result = (obj_vi[0].upper() + obj_vi[1:], obj_en) if kind == "document" else RESULTS[kind]
+                level = who_decides[2] if who_decides else "province"
+                names.append(Name(field, vi[0].upper() + vi[1:], en[0].upper() + en[1:], level, result))
+    return names
 
 
 def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _procedure(i: int, field_id: str, title: tuple[str, str], rng: random.Random) -> str:
+def _procedure(i: int, name: Name, rng: random.Random) -> str:
     days = rng.choice([3, 5, 7, 10, 15, 20])
     split = [1, days - 3, 1, 1] if days > 3 else [0.5, 1.5, 0.5, 0.5]
     steps = [
@@ -42,17 +90,17 @@ def _procedure(i: int, field_id: str, title: tuple[str, str], rng: random.Random
     fee = rng.choice([0, 0, 50000, 100000, 200000, 500000, 1500000])
     lines = [
         "---",
-        f"title: {{vi: {_q(title[0])}, en: {_q(title[1])}}}",
+        f"title: {{vi: {_q(name.vi)}, en: {_q(name.en)}}}",
         f'code: "{1 + i % 2}.{100000 + i:06d}"',
         "iso:",
-        f"  code: QT-{field_id.upper()[:6]}-{i:04d}",
+        f"  code: QT-{name.field.upper()[:6]}-{i:04d}",
         "  issue: 1",
         "  effective: 2025-07-01",
         "  drafted_by: thu-ky-iso-so",
         "  reviewed_by: truong-phong",
         "  approved_by: lanh-dao-so",
-        f"field: {field_id}",
-        "level: province",
+        f"field: {name.field}",
+        f"level: {name.level}",
         "performing_units: [ubnd-tinh]",
         "channels: [in_person, online, post]",
         f"processing_time: {days} working_days",
@@ -79,41 +127,45 @@ def _procedure(i: int, field_id: str, title: tuple[str, str], rng: random.Random
         "    date: 2010-06-08",
         "    issuer: {vi: Chính phủ, en: Government}",
         "    title: {vi: Về kiểm soát thủ tục hành chính, en: On the control of administrative procedures}",
-        f"result: {{vi: {_q(title[0].split(' ', 1)[1].capitalize())}, en: {_q('The requested document')}}}",
+        f"result: {{vi: {_q(name.result[0])}, en: {_q(name.result[1][0].upper() + name.result[1][1:])}}}",
         "---",
-        f"Thủ tục {title[0].lower()} được giải quyết tại Trung tâm Phục vụ hành chính công tỉnh.",
+        f"{name.vi} được giải quyết tại Trung tâm Phục vụ hành chính công tỉnh.",
         "",
     ]
     return "\n".join(lines)
 
 
 def write_synthetic(folder: Path, count: int, sample: Path | None = None, seed: int = 2026) -> int:
-    """Write ``count`` procedures (the real sample ones first, if given) and their registers into ``folder``."""
+    """Write exactly ``count`` procedures (the real sample ones first, if given) and their registers
+    into ``folder`` (replaced); returns how many were written."""
     rng = random.Random(seed)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     written = 0
-    units = dict(UNITS)
-    fields = {fid: (vi, en) for fid, (vi, en, _) in FIELDS.items()}
+    taken: list[str] = []
     if sample is not None:
+        real = load_catalog(sample).procedures
+        if count < len(real):  # the sample's procedures refer to each other: all or none
+            raise ValueError(f"the sample has {len(real)} procedures: ask for at least that many")
         shutil.copytree(sample, folder, dirs_exist_ok=True)
-        written = sum(1 for p in folder.rglob("*.md") if not p.name.endswith(".en.md"))
+        written = len(real)
+        taken = [p.title.vi for p in real]
     (folder / "forms").mkdir(exist_ok=True)
     (folder / "forms" / "don-de-nghi.pdf").write_bytes(b"%PDF-1.4\n% synthetic form\n")
-    titles = _titles(rng)
-    for i, (field_id, title, _) in enumerate(titles[: max(0, count - written)]):
-        path = folder / "tinh" / field_id / f"thu-tuc-{i:05d}.md"
+    for i, name in enumerate(procedure_names(count - written, rng, taken)):
+        path = folder / "tinh" / name.field / f"thu-tuc-{i:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_procedure(i, field_id, title, rng), encoding="utf-8", newline="\n")
+        path.write_text(_procedure(i, name, rng), encoding="utf-8", newline="\n")
         path.with_name(path.stem + ".en.md").write_text(
-            f"{title[1]} is handled at the Provincial Public Administrative Service Centre.\n",
+            f"{name.en} is handled at the Provincial Public Administrative Service Centre.\n",
             encoding="utf-8",
             newline="\n",
         )
         written += 1
-    _append_register(folder / "units.yml", {k: {"vi": vi, "en": en} for k, (vi, en) in units.items()})
-    _append_register(folder / "fields.yml", {k: {"vi": vi, "en": en} for k, (vi, en) in fields.items()})
+    _append_register(folder / "units.yml", {k: {"vi": vi, "en": en} for k, (vi, en) in UNITS.items()})
+    fields = {fid: {"vi": vi, "en": en} for fid, (vi, en, _) in FIELDS.items()}
+    _append_register(folder / "fields.yml", fields)
     with (folder / "forms.yml").open("a", encoding="utf-8", newline="\n") as out:
         out.write("don-de-nghi:\n  title: {vi: Đơn đề nghị, en: Application form}\n  file: forms/don-de-nghi.pdf\n")
     if not (folder / "agency.yml").exists():
