@@ -162,10 +162,11 @@ def test_procedure_page_and_language_switch_work_under_the_policy(page: Page, ng
 
 def test_catalogue_filter_works_under_the_policy(page: Page, nginx_url: str) -> None:
     page.goto(nginx_url + "thu-tuc/")
-    rows = page.locator("table.ps-catalogue tbody tr")
-    total = rows.count()
+    total = page.locator("table.ps-catalogue tbody tr").count()
     page.get_by_label("Lọc danh mục").fill("dang ky khai sinh")
-    names = page.locator("table.ps-catalogue tbody tr:visible td:nth-child(2) a").all_inner_texts()
+    results = page.locator("ol.ps-results__list > li")
+    results.first.wait_for()
+    names = results.locator("a").all_inner_texts()
     assert "Đăng ký khai sinh" in names and len(names) < total
 
 

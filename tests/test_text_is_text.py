@@ -269,7 +269,10 @@ def test_each_text_is_shown_exactly_as_written(payload_site: Path) -> None:
                 kiosk = read(payload_site, f"{root}kiosk/linh-vuc/f{i}")
                 assert f'<span class="ps-kiosk-tile__title">{text}</span>' in kiosk
             assert f'<span class="ps-tile__title">{text}</span>' in read(payload_site, root)
-            assert f'<option value="f{i}">{escaped(PAYLOADS[i])}</option>' in read(payload_site, f"{root}thu-tuc")
+            catalogue = read(payload_site, f"{root}thu-tuc")
+            e = escaped(PAYLOADS[i])
+            assert f'<option value="../linh-vuc/f{i}/" data-name="{e}">{e}</option>' in catalogue
+            assert f'<a class="ps-chip" href="../linh-vuc/f{i}/">{text} <span' in catalogue
             assert f">{text}</a>" in read(payload_site, f"{root}don-vi")
         everything = " · ".join(escaped(p) for p in PAYLOADS)
         everything = vietnamese(everything) if lang == "en" else everything
@@ -296,8 +299,9 @@ class _Markup(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name == "autofocus":
                 self.found.append(f"<{tag} {name}>")
-            # The catalogue's search text, and the site's name and description (title, aria-label, meta), as text.
-            text_attribute = name == "data-search" or value in TEXT_ATTRIBUTES
+            # A field's name in the catalogue's select (what the filter matches the search index's records
+            # with), and the site's name and description (title, aria-label, meta), as text.
+            text_attribute = name == "data-name" or value in TEXT_ATTRIBUTES
             if MARKER in (value or "") and not text_attribute:
                 self.found.append(f"<{tag} {name}={value}>")
         if values.get("id") == "__config":

@@ -11,6 +11,7 @@ from pathlib import Path
 from procsite.messages import DEFAULT_LANGUAGE, Msg
 from procsite.model.agency import Agency, AgencyPage, Logo
 from procsite.model.procedure import Everyday, Field, Form, Procedure, Unit
+from procsite.model.quality import ControlledDocument, Objective, QualitySystem
 from procsite.problems import Problem, Report
 from procsite.source.files import SourceTree
 from procsite.source.references import References
@@ -80,6 +81,12 @@ class Catalog:
     """The agency's own pages (``pages/``), by their Markdown path on the site (``index.md``)."""
     logo: Logo | None = None
     """The agency's logo (``logo`` in ``agency.yml``), once its file is checked."""
+    objectives: dict[str, Objective] = field(default_factory=dict)
+    """The quality objectives with their yearly figures (``objectives.yml``, optional), in the file's order."""
+    documents: dict[str, ControlledDocument] = field(default_factory=dict)
+    """The controlled documents the agency lists (``documents.yml``, optional), besides its processes."""
+    system: QualitySystem | None = None
+    """The quality management system and its announcement (``system.yml``, optional)."""
 
     def already_reported(self, register: str, entry_id: str) -> bool:
         """True when a reference to ``entry_id`` fails only because of a problem already reported,

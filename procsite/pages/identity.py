@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from procsite import paths
 from procsite.model.agency import Agency
 from procsite.model.catalog import Catalog
+from procsite.model.quality import SYSTEM_PAGE
+from procsite.pages.quality_strings import qt
 
 SITE_NAME = {"vi": "Thủ tục hành chính — {name}", "en": "Administrative procedures — {name}"}
 """The site's name when ``agency.yml`` has no ``site_name``."""
@@ -49,7 +53,7 @@ class SiteIdentity:
     url: str | None
     """This language's public address (``<site_url>en/`` in English), or None when the agency gave none."""
     footer: Markup
-    """The agency as the footer shows it (``config.copyright``)."""
+    """The agency as the footer shows it (``config.copyright``), with the link to the quality system's page."""
     logo: str | None
     """The logo's path on the site, or None: Material's icon is shown."""
     root: str | None = None
@@ -76,7 +80,19 @@ def site_identity(catalog: Catalog, lang: str) -> SiteIdentity:
     logo = f"{LOGO_FOLDER}/logo.{catalog.logo.kind}" if catalog.logo else None
     url = agency.site_url + SITE_ROOTS[lang] if agency.site_url else None
     name_html = escape(site_name(agency, lang))
-    return SiteIdentity(name_html, escape(description), url, escape(footer), logo, agency.site_url)
+    return SiteIdentity(name_html, escape(description), url, _footer(footer, catalog, lang), logo, agency.site_url)
+
+
+def _footer(text: str, catalog: Catalog, lang: str) -> Markup:
+    """The footer: the agency, escaped, then the link to its quality system's page when it has one. The
+    footer is the same on every page, so the link starts at the site's root (the path of ``site_url``)."""
+    footer = escape(text)
+    agency = catalog.agency
+    if catalog.system is None or agency is None:
+        return footer
+    root = urlsplit(agency.site_url).path if agency.site_url else "/"
+    address = root + SITE_ROOTS[lang] + paths.url_of(SYSTEM_PAGE)
+    return Markup('{} · <a href="{}">{}</a>').format(footer, address, qt("system.footer", lang))
 
 
 def site_name(agency: Agency, lang: str) -> str:

@@ -25,6 +25,7 @@ from procsite.pages.i18n import (
 )
 from procsite.pages.jsonld import government_service, script_block
 from procsite.pages.qr import qr_svg
+from procsite.pages.register import register_link
 from procsite.pages.templating import CatalogView, render_page, text_paragraphs
 from procsite.source.body import render_body
 from procsite.source.checks import steps_total
@@ -172,6 +173,7 @@ class ProcedurePage(CatalogView):
                 for b in p.legal_basis
             ],
             "control": self._control(p, here),
+            "register": register_link(self.catalog, here, p.slug, lang),
             "revisions": [
                 {
                     "issue": r.issue,

@@ -134,8 +134,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "untranslated.note": ("Phần này chưa được dịch sang tiếng Anh.", "This part is not yet translated into English."),
     "catalogue.title": ("Danh mục thủ tục hành chính", "Catalogue of procedures"),
     "catalogue.intro": (
-        "{count}. Nhập vài chữ để lọc (gõ có dấu hoặc không dấu), bấm vào tiêu đề cột để sắp xếp.",
-        "{count}. Type a few letters to filter (with or without diacritics); click a column heading to sort.",
+        "{count}. Tìm theo tên hoặc mã (gõ có dấu hoặc không dấu), xem theo lĩnh vực, hoặc xem cả danh mục theo "
+        "tên, từng trang.",
+        "{count}. Find one by its name or code (with or without diacritics), see them by field, or go through the "
+        "whole catalogue by name, page by page.",
     ),
     "catalogue.filter": ("Lọc danh mục", "Filter the catalogue"),
     "catalogue.filter_placeholder": ("Ví dụ: khai sinh", "For example: birth"),
@@ -143,6 +145,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "catalogue.name": ("Tên thủ tục", "Procedure"),
     "catalogue.shown": ("Đang hiển thị {shown} / {total} thủ tục", "Showing {shown} of {total} procedures"),
     "catalogue.none": ("Không có thủ tục nào khớp.", "No procedure matches."),
+    # The paged catalogue (pages/lists.py) and its filter box, which asks the site's search engine.
+    "catalogue.nojs": (
+        "Cần bật JavaScript để tìm theo tên. Bạn vẫn có thể chọn một lĩnh vực hoặc xem danh mục từng trang dưới đây.",
+        "Finding by name needs JavaScript. You can still choose a field, or go through the catalogue page by page "
+        "below.",
+    ),
+    "catalogue.loading": ("Đang tải dữ liệu tìm kiếm…", "Loading the search data…"),
+    "catalogue.found_one": ("Tìm thấy {n} thủ tục.", "{n} procedure found."),
+    "catalogue.found_other": ("Tìm thấy {n} thủ tục.", "{n} procedures found."),
+    "catalogue.found_more": (
+        "Tìm thấy {n} thủ tục; dưới đây là {shown} thủ tục khớp nhất. Gõ thêm để thu hẹp.",
+        "{n} procedures found; below are the {shown} that match best. Type more to narrow them down.",
+    ),
+    "catalogue.field_more": (
+        "Lĩnh vực này có {n} thủ tục; dưới đây là {shown} thủ tục đầu, theo tên.",
+        "This field has {n} procedures; below are the first {shown}, by name.",
+    ),
+    "catalogue.field_page": ("Xem trang lĩnh vực {field}", "See the page of the field {field}"),
+    "catalogue.results": ("Kết quả tìm kiếm", "Search results"),
+    "catalogue.fields": ("Theo lĩnh vực", "By field"),
+    "catalogue.all": ("Tất cả thủ tục, theo tên", "All procedures, by name"),
+    "catalogue.data": ("Dữ liệu mở", "Open data"),
+    "catalogue.csv": ("Tải danh mục (CSV, Excel)", "Download the catalogue (CSV, Excel)"),
+    "catalogue.json": ("Dữ liệu JSON", "JSON data"),
+    "catalogue.feed": ("Theo dõi thay đổi (Atom)", "Follow changes (Atom)"),
+    "catalogue.back": ("Về đầu danh mục: tìm kiếm và lĩnh vực", "Back to the catalogue's start: search and fields"),
+    "list.range": ("{first}–{last} trong {total}, theo tên.", "{first}–{last} of {total}, by name."),
+    "list.pages": ("Trang {n}/{pages}", "Page {n} of {pages}"),
+    "list.page_title": ("{title} (trang {n}/{pages})", "{title} (page {n} of {pages})"),
+    "list.nav": ("Các trang của danh sách", "Pages of the list"),
+    "list.page": ("Trang", "Page"),
+    "list.previous": ("Trang trước", "Previous page"),
+    "list.next": ("Trang sau", "Next page"),
     "fields.title": ("Lĩnh vực", "Fields"),
     "units.title": ("Đơn vị và trách nhiệm", "Units and responsibilities"),
     "units.intro": (

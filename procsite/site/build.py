@@ -20,6 +20,7 @@ from procsite.pages.blocks import extract_html_blocks
 from procsite.pages.dates import page_dates
 from procsite.pages.identity import SiteIdentity, favicon, site_identity, stylesheet
 from procsite.pages.kiosk import KioskRenderer
+from procsite.pages.quality import QualityPages, quality_files
 from procsite.pages.render import PageRenderer
 from procsite.search.index import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, search_index, search_script
 from procsite.source.agency_pages import HOME
@@ -66,7 +67,12 @@ class LanguageBuild:
         """Render again, from ``catalog`` (which replaces this build's), the generated pages ``wanted``;
         the paths rendered. The pages and their blocks stay as ``prepare`` would have made them."""
         renderer = PageRenderer(catalog, self.lang)
-        renderers = {**renderer.page_renderers(), **KioskRenderer(renderer).page_renderers()}
+        # the quality pages last: the objectives page takes the place of the agency's page at its path
+        renderers = {
+            **renderer.page_renderers(),
+            **KioskRenderer(renderer).page_renderers(),
+            **QualityPages(catalog, self.lang).page_renderers(),
+        }
         order = {path: i for i, path in enumerate(self.pages)}  # prepare numbers the blocks of each page
         done = [path for path in wanted if path in renderers and path in order]
         for path in done:
@@ -90,9 +96,10 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
         count = len(set(catalog.report.problems))
         raise CatalogError(f"{count} problem{'s' if count != 1 else ''} in {procedures}:\n{catalog.report.text()}")
     build = LanguageBuild(lang, catalog, site_identity(catalog, lang))
-    build.searchable = {HOME, *catalog.pages}
+    quality = QualityPages(catalog, lang)  # the objectives page takes the place of the agency's page there
+    build.searchable = {HOME, *catalog.pages, *quality.paths}
     renderer = PageRenderer(catalog, lang)
-    for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages()}.items():
+    for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages(), **quality.pages()}.items():
         build.pages[path], build.blocks[path] = extract_html_blocks(markdown, str(len(build.blocks)))
     for form in catalog.forms.values():
         if form.file:  # None: the file is still to complete
@@ -102,6 +109,7 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
     build.data["schema/procedure.schema.json"] = json.dumps(json_schema(), ensure_ascii=False, indent=2)
     if lang == LANGUAGES[0]:  # open data holds both languages: published once, at the Vietnamese site's root
         build.data.update(open_data_files(catalog))
+        build.data.update(quality_files(catalog))
     build.data[FEED_PATH] = atom(catalog, lang, catalog.agency.site_url if catalog.agency else None)
     build.dates = {path: day.isoformat() for path, day in page_dates(catalog).items()}
     return build

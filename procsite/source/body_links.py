@@ -1,8 +1,9 @@
 """Links in procedure bodies go somewhere: a web address, or a page or file this site publishes.
 
 A relative link in a body is checked against the pages the build writes (procedures, units,
-fields, the catalogue, the kiosk, the forms) and the sections of a procedure page, so that
-whatever ``check`` accepts is published without a broken link, and nothing points out of the site.
+fields, the catalogue, the further pages of these lists, the kiosk, the forms) and the sections of a
+procedure page, so that whatever ``check`` accepts is published without a broken link, and nothing
+points out of the site.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from procsite import paths
 from procsite.messages import Msg
 from procsite.model.procedure import Procedure
+from procsite.model.quality import quality_pages
 from procsite.source.body import body_targets, browser_target
 
 if TYPE_CHECKING:
@@ -40,6 +42,11 @@ def site_pages(catalog: Catalog) -> dict[str, Procedure | None]:
             pages[paths.form_file(form.file)] = None
     for page_path in catalog.pages:  # the agency's own pages (policy, objectives, …)
         pages[paths.url_of(page_path)] = None
+    for page_path in quality_pages(catalog):  # the register, the objectives and the system pages
+        pages[paths.url_of(page_path)] = None
+    for first, listed in paths.procedure_lists(catalog, "vi", catalog.procedures).items():  # pages 2, 3, … of lists
+        for page_path, _ in paths.list_pages(first, listed)[1:]:
+            pages[paths.url_of(page_path)] = None
     return pages
 
 

@@ -20,8 +20,10 @@ from procsite.messages import Msg, Num
 from procsite.problems import Report
 
 REGISTERS = ("agency", "units", "fields", "forms")
-OPTIONAL_REGISTERS = ("everyday",)
-"""Registers an agency may add: ``everyday.yml``, the everyday names of its procedures (for search)."""
+OPTIONAL_REGISTERS = ("everyday", "objectives", "documents", "system")
+"""Registers an agency may add: ``everyday.yml``, the everyday names of its procedures (for search), and its
+quality system's: ``objectives.yml`` (objectives and their figures), ``documents.yml`` (controlled documents),
+``system.yml`` (the standard, the announcement, the ISO secretary)."""
 FORMS_FOLDER = "forms"
 PAGES_FOLDER = "pages"
 """The agency's own pages, ``pages/vi/…`` and ``pages/en/…`` (read and checked by ``agency_pages.py``)."""

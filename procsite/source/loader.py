@@ -28,6 +28,9 @@ from procsite.source.files import (
     walk,
 )
 from procsite.source.logo import check_logo
+from procsite.source.quality import REGISTERS as QUALITY_REGISTERS
+from procsite.source.quality import SYSTEM
+from procsite.source.quality_checks import check_quality
 from procsite.source.references import References
 from procsite.source.schema import MISSING, Context, Obj
 from procsite.source.yamlparse import parse_yaml
@@ -55,6 +58,7 @@ def load_catalog(root: Path) -> Catalog:
     load_pages(catalog)
     english = set(tree.english)
     references = catalog.references()
+    _load_quality_registers(catalog, files, references)
     registers = cache_key(*sorted(tree.registers), *(file_key(tree.registers[name]) for name in sorted(tree.registers)))
     for path in tree.procedures:
         rel = tree.rel(path)
@@ -85,6 +89,7 @@ def load_catalog(root: Path) -> Catalog:
             Msg("english.orphan.hint"),
         )
     check_catalog(catalog)
+    check_quality(catalog)
     check_page_links(catalog)  # the agency's pages link to procedures: once all of them are known
     return catalog
 
@@ -155,6 +160,8 @@ def _load_registers(catalog: Catalog, files: FileCache) -> None:
     specs: dict[str, Obj] = {"units": fmt.UNIT, "fields": fmt.FIELD, "forms": fmt.FORM, "everyday": fmt.EVERYDAY}
     assert catalog.tree is not None
     for name in (*REGISTERS, *OPTIONAL_REGISTERS):
+        if name in QUALITY_FILES:
+            continue  # read once the other registers are known: they name units and forms
         path = catalog.tree.registers.get(name, catalog.root / f"{name}.yml")
         rel = catalog.tree.rel(path)
         if name not in catalog.tree.registers and name in OPTIONAL_REGISTERS:
@@ -185,23 +192,61 @@ def _load_registers(catalog: Catalog, files: FileCache) -> None:
             if agency is MISSING and catalog.report.count_for(rel) == errors:
                 catalog.report.add(rel, 1, "", Msg("register.agency_unreadable"))
         else:
-            entries: dict[str, Any] = {}
-            for key, (line, child) in node.items.items():
-                why = name_problem(key)
-                if why is not None:
-                    _report_bad_id(catalog, rel, line, key, why, name)
-                    catalog.broken.setdefault(name, set()).add(key)
-                    continue
-                errors = catalog.report.count_for(rel)
-                entry = specs[name].parse(child, ctx, key)
-                if entry is not MISSING:
-                    entries[key] = entry
-                else:
-                    catalog.broken.setdefault(name, set()).add(key)
-                    if catalog.report.count_for(rel) == errors:  # never drop an entry without saying why
-                        catalog.report.add(rel, line, key, Msg("register.entry_unreadable"))
-            setattr(catalog, name, entries)
+            setattr(catalog, name, _entries(catalog, node, ctx, name, specs[name]))
         catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
+
+
+QUALITY_FILES = (*QUALITY_REGISTERS, "system")
+"""The quality system's registers (``source/quality.py``), all optional."""
+
+
+def _load_quality_registers(catalog: Catalog, files: FileCache, references: References) -> None:
+    """Read ``objectives.yml``, ``documents.yml`` and ``system.yml`` when the folder has them; the units and
+    forms they name are checked where they are written."""
+    assert catalog.tree is not None
+    for name in QUALITY_FILES:
+        path = catalog.tree.registers.get(name)
+        if path is None:
+            continue
+        rel = catalog.tree.rel(path)
+        node = files.read(catalog, path, cache_key(rel, file_key(path)), functools.partial(_read_yaml_file, path, rel))
+        if node is None:
+            catalog.broken[name] = {"*"}
+            continue
+        ctx = Context(rel, catalog.report, references=references)
+        catalog.register_lines[name] = ctx.lines
+        for key, (line, _child) in node.items.items():
+            ctx.lines[key] = line
+        if name == "system":
+            errors = catalog.report.count_for(rel)
+            system = SYSTEM.parse(node, ctx, "")
+            catalog.system = None if system is MISSING else system
+            if system is MISSING and catalog.report.count_for(rel) == errors:
+                catalog.report.add(rel, 1, "", Msg("register.system_unreadable"))
+        else:
+            setattr(catalog, name, _entries(catalog, node, ctx, name, QUALITY_REGISTERS[name]))
+        catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
+
+
+def _entries(catalog: Catalog, node: Map, ctx: Context, name: str, spec: Obj) -> dict[str, Any]:
+    """The entries of a register by id, each parsed by ``spec``; a broken one is reported, never dropped
+    silently."""
+    entries: dict[str, Any] = {}
+    for key, (line, child) in node.items.items():
+        why = name_problem(key)
+        if why is not None:
+            _report_bad_id(catalog, ctx.rel, line, key, why, name)
+            catalog.broken.setdefault(name, set()).add(key)
+            continue
+        errors = catalog.report.count_for(ctx.rel)
+        entry = spec.parse(child, ctx, key)
+        if entry is not MISSING:
+            entries[key] = entry
+        else:
+            catalog.broken.setdefault(name, set()).add(key)
+            if catalog.report.count_for(ctx.rel) == errors:  # never drop an entry without saying why
+                catalog.report.add(ctx.rel, line, key, Msg("register.entry_unreadable"))
+    return entries
 
 
 def _report_bad_id(catalog: Catalog, rel: str, line: int, key: str, why: str, register: str) -> None:

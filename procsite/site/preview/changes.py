@@ -3,14 +3,15 @@
 A procedure's page shows its own file, the registers, and the titles of the procedures it names
 (``related``, ``superseded_by``). The catalogue, the units' index, the home page and the kiosk's start
 list or count every procedure; a unit's page lists the steps it does, a field's pages (public and
-kiosk) its procedures. A page of the agency (``pages/``) shows its own text only. Anything else (a
+kiosk) its procedures. The catalogue, a field's and a unit's lists are paged by name: a page is
+touched when its rows change. A page of the agency (``pages/``) shows its own text only. Anything else (a
 register, ``agency.yml`` and its logo, a procedure or an agency page added, removed or renamed) changes
 which pages exist or what many pages show: the preview then builds everything again.
 """
 
 from __future__ import annotations
 
-from procsite import paths
+from procsite import LANGUAGES, paths
 from procsite.model.catalog import Catalog
 from procsite.model.procedure import Procedure
 
@@ -31,6 +32,8 @@ def touched_pages(old: Catalog, new: Catalog) -> set[str] | None:
         return None
     if old.pages.keys() != new.pages.keys():
         return None  # a page added or removed: the menu changes on every page
+    if (old.objectives, old.documents, old.system) != (new.objectives, new.documents, new.system):
+        return None  # the quality registers: their pages, the register's rows, the footer's link
     texts = {path for path, page in new.pages.items() if old.pages[path] != page}
     before = {p.source: p for p in old.procedures}
     after = {p.source: p for p in new.procedures}
@@ -48,7 +51,23 @@ def touched_pages(old: Catalog, new: Catalog) -> set[str] | None:
             pages |= {paths.field_page(field_id), paths.kiosk_field_page(field_id)}
         pages |= {paths.unit_page(step.unit) for step in [*was.steps, *now.steps]}
     pages |= {paths.procedure_page(p.slug) for p in new.procedures if _names(p) & codes}
-    return pages
+    listed = _list_pages(old, new)
+    return None if listed is None else pages | listed
+
+
+def _list_pages(old: Catalog, new: Catalog) -> set[str] | None:
+    """The pages of the paged lists (catalogue, fields, units) whose rows changed, in either language: a
+    renamed procedure moves, and shifts every row between its old place and its new one. None when a
+    list has gained or lost a page (a procedure moved to another field or unit): the pages change."""
+    touched: set[str] = set()
+    for lang in LANGUAGES:
+        before, after = paths.procedure_lists(old, lang), paths.procedure_lists(new, lang)
+        for first, rows in after.items():
+            was, now = paths.list_pages(first, before[first]), paths.list_pages(first, rows)
+            if len(was) != len(now):
+                return None
+            touched |= {path for (path, a), (_, b) in zip(was, now, strict=True) if a != b}
+    return touched
 
 
 def _names(p: Procedure) -> set[str]:
