@@ -3,6 +3,9 @@ feed library (feedparser) as a well-formed Atom feed with one entry per dated ch
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import feedparser
 
 from procsite.opendata.feeds import atom, changes
@@ -45,3 +48,15 @@ def test_a_title_cannot_break_the_xml(tmp_path: object) -> None:
     assert not parsed.bozo, parsed.bozo_exception
     titles = [e.title for e in parsed.entries if e.id.startswith(f"urn:procsite:{p.code}:")]
     assert titles and all('<b>A & B</b> ]]> "q"' in title for title in titles)
+
+
+def test_the_what_changed_page_lists_the_feed_entries(sample_site: Path) -> None:
+    catalog = load_catalog(SAMPLE)
+    for lang, root in (("vi", sample_site), ("en", sample_site / "en")):
+        page = (root / "thay-doi" / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td><a href=\"([^\"]+)\">", page)
+        expected = changes(catalog, lang)
+        assert len(rows) == len(expected) > 0
+        assert [link.split("/")[-2] for link in rows] == [c.procedure.slug for c in expected]
+        feed = re.search(r'<a href="([^"]+)" type="application/atom\+xml">', page)
+        assert feed is not None and (root / "thay-doi" / feed.group(1)).resolve().is_file()

@@ -191,6 +191,7 @@ def test_touched_pages_are_the_procedure_and_the_pages_that_list_it(procedures: 
         paths.UNITS,
         paths.KIOSK,
         "index.md",
+        "thay-doi/index.md",  # the "what changed" page lists procedures by their titles
         paths.field_page(p.field),
         paths.kiosk_field_page(p.field),
         *(paths.unit_page(step.unit) for step in p.steps),

@@ -17,6 +17,7 @@ from procsite.model.catalog import Catalog
 from procsite.opendata.catalogue import open_data_files
 from procsite.opendata.feeds import FEED_PATH, atom
 from procsite.pages.blocks import extract_html_blocks
+from procsite.pages.changes_page import CHANGES_PAGE, ChangesPage
 from procsite.pages.dates import page_dates
 from procsite.pages.identity import SiteIdentity, favicon, site_identity, stylesheet
 from procsite.pages.kiosk import KioskRenderer
@@ -72,6 +73,7 @@ class LanguageBuild:
             **renderer.page_renderers(),
             **KioskRenderer(renderer).page_renderers(),
             **QualityPages(catalog, self.lang).page_renderers(),
+            CHANGES_PAGE: ChangesPage(catalog, self.lang).render,
         }
         order = {path: i for i, path in enumerate(self.pages)}  # prepare numbers the blocks of each page
         done = [path for path in wanted if path in renderers and path in order]
@@ -99,7 +101,8 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
     quality = QualityPages(catalog, lang)  # the objectives page takes the place of the agency's page there
     build.searchable = {HOME, *catalog.pages, *quality.paths}
     renderer = PageRenderer(catalog, lang)
-    for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages(), **quality.pages()}.items():
+    changed = {CHANGES_PAGE: ChangesPage(catalog, lang).render()}
+    for path, markdown in {**renderer.pages(), **KioskRenderer(renderer).pages(), **quality.pages(), **changed}.items():
         build.pages[path], build.blocks[path] = extract_html_blocks(markdown, str(len(build.blocks)))
     for form in catalog.forms.values():
         if form.file:  # None: the file is still to complete

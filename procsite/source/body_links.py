@@ -42,6 +42,7 @@ def site_pages(catalog: Catalog) -> dict[str, Procedure | None]:
             pages[paths.form_file(form.file)] = None
     for page_path in catalog.pages:  # the agency's own pages (policy, objectives, …)
         pages[paths.url_of(page_path)] = None
+    pages[paths.url_of("thay-doi/index.md")] = None  # the "what changed" page (pages/changes_page.py)
     for page_path in quality_pages(catalog):  # the register, the objectives and the system pages
         pages[paths.url_of(page_path)] = None
     for first, listed in paths.procedure_lists(catalog, "vi", catalog.procedures).items():  # pages 2, 3, … of lists

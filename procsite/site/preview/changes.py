@@ -42,7 +42,7 @@ def touched_pages(old: Catalog, new: Catalog) -> set[str] | None:
     changed = [(before[s], after[s]) for s in after if before[s] is not after[s] and before[s] != after[s]]
     if not changed:
         return texts
-    pages = {paths.CATALOGUE, paths.UNITS, paths.KIOSK, HOME, *texts}
+    pages = {paths.CATALOGUE, paths.UNITS, paths.KIOSK, HOME, "thay-doi/index.md", *texts}
     codes: set[str] = set()
     for was, now in changed:
         pages.add(paths.procedure_page(now.slug))
