@@ -10,8 +10,6 @@ headings, so that the page's title and sections are headings of the page (and of
 
 from __future__ import annotations
 
-import posixpath
-import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +20,7 @@ from procsite import paths
 from procsite.messages import Msg, Num, Val
 from procsite.model.agency import AgencyPage, PageText
 from procsite.source.body import body_targets, browser_target
-from procsite.source.body_links import site_pages
+from procsite.source.body_links import line_of, link_problem, published_sections
 from procsite.source.files import NAME, PAGES_FOLDER, NotReadable, read_source, suggested_name
 from procsite.source.page_layout import Layout, layout
 from procsite.source.yamlsrc import read_text, report_flaws
@@ -43,7 +41,6 @@ RESERVED = frozenset(
 English site's: a page of the agency there would overwrite one of them."""
 HOME_IDS = frozenset({"featured", "fields", "contact", "ps-home-q"})
 """Ids the home page's generated part uses (``home.md.j2``): its text's headings take others."""
-_WEB = re.compile(r"^(https?:|mailto:|tel:)", re.I)
 
 
 def _headings_of_level_1(text: str) -> list[int]:
@@ -158,15 +155,7 @@ def page_layout(page_path: str, text: str) -> Layout:
 def check_page_links(catalog: Catalog) -> None:
     """Report every link or picture of an agency page that does not lead to a page, file or section of the
     site in the page's language (a section's id comes from its heading, which differs once translated)."""
-    published: dict[str, set[str] | None] = {}
-    for url, procedure in site_pages(catalog).items():
-        published[url] = (
-            paths.procedure_sections(
-                bool(procedure.conditions), bool(procedure.related), bool(procedure.iso and procedure.iso.revisions)
-            )
-            if procedure is not None
-            else None
-        )
+    published = published_sections(catalog)
     for lang in LANGUAGES:
         shapes = {path: page_layout(path, page.get(lang).text) for path, page in catalog.pages.items()}
         sections = {**published, **{paths.url_of(path): _ids(path, shape) for path, shape in shapes.items()}}
@@ -175,49 +164,15 @@ def check_page_links(catalog: Catalog) -> None:
                 continue  # the Vietnamese page, shown as it is: checked once, in Vietnamese
             text, here = page.get(lang), paths.url_of(path)
             for tag, target in body_targets(text.text):
-                why = _problem(browser_target(target), here, sections, _ids(path, shapes[path]), picture=tag == "img")
+                why = link_problem(
+                    browser_target(target), here, sections, _ids(path, shapes[path]), picture=tag == "img"
+                )
                 if why is not None:
                     message = Msg("body.link", target=target, why=Msg(f"body.link.{why}"))
-                    line = text.line + _line_of(text.text, target)
+                    line = text.line + line_of(text.text, target)
                     catalog.report.add(text.source, line, "", message, Msg("pages.link.hint"))
 
 
 def _ids(path: str, shape: Layout) -> set[str]:
     """The ids a link to the page may name: its headings', and the home page's generated sections."""
     return shape.ids() | (set(HOME_IDS) - {"ps-home-q"} if path == HOME else set())
-
-
-def _problem(target: str, here: str, sections: dict[str, set[str] | None], own: set[str], picture: bool) -> str | None:
-    """Why ``target`` (as a browser reads it) leads nowhere on the site; None when it leads somewhere."""
-    if not target:
-        return "page"
-    if _WEB.match(target) or target.startswith("//"):
-        if picture:
-            return "picture"
-        return "outside" if target.startswith("//") else None
-    if ":" in target.split("/", 1)[0]:
-        return "scheme"
-    address, _, section = target.partition("#")
-    address = address.split("?", 1)[0]
-    if address.startswith("/"):
-        return "rooted"
-    if not address:
-        return None if section in own else "section"
-    resolved = posixpath.normpath(posixpath.join(here, address))
-    if resolved == ".." or resolved.startswith("../"):
-        return "outside"
-    key = "" if resolved == "." else resolved + ("/" if address.endswith("/") else "")
-    if key not in sections and key + "/" not in sections:
-        return "page"
-    ids = sections.get(key, sections.get(key + "/"))
-    if section and (ids is None or section not in ids):
-        return "section"
-    return None
-
-
-def _line_of(text: str, target: str) -> int:
-    """The line of the text (from 0) where ``target`` is written; 0 when it cannot be found as written."""
-    for number, line in enumerate(text.split("\n")):
-        if target in line:
-            return number
-    return 0

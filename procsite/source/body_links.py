@@ -53,17 +53,18 @@ def site_pages(catalog: Catalog) -> dict[str, Procedure | None]:
 
 def check_body_links(catalog: Catalog) -> None:
     """Report every link or picture of a body that does not lead to a page or file of the site."""
-    pages = site_pages(catalog)
+    sections = published_sections(catalog)
     for p in catalog.procedures:
         here = paths.url_of(paths.procedure_page(p.slug))
+        own = sections[here] or set()
         for text, rel, first in (
             (p.body.vi, p.source, p.lines.get("body", 1)),
             (p.body.en, p.source.removesuffix(".md") + ".en.md", p.lines.get("body.en", 1)),
         ):
             for tag, target in _targets(text or ""):
-                why = _problem(browser_target(target), here, pages, p, picture=tag == "img")
+                why = link_problem(browser_target(target), here, sections, own, picture=tag == "img")
                 if why is not None:
-                    line = first + _line_of(text or "", target)
+                    line = first + line_of(text or "", target)
                     message = Msg("body.link", target=target, why=Msg(f"body.link.{why}"))
                     catalog.report.add(rel, line, "body", message, Msg("body.link.hint"))
 
@@ -75,8 +76,12 @@ def _targets(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(body_targets(text))
 
 
-def _problem(target: str, here: str, pages: dict[str, Procedure | None], p: Procedure, picture: bool) -> str | None:
-    """Why ``target`` (as a browser reads it) leads nowhere on the site; None when it leads to a page."""
+def link_problem(
+    target: str, here: str, sections: dict[str, set[str] | None], own: set[str], picture: bool
+) -> str | None:
+    """Why ``target`` (as a browser reads it, written on the page ``here`` whose section ids are ``own``) leads
+    nowhere on the site; None when it leads to a page, file or section. ``sections`` has every published
+    address with the section ids a link may name (None: any)."""
     if not target:
         return "page"
     if _WEB.match(target) or target.startswith("//"):
@@ -90,25 +95,32 @@ def _problem(target: str, here: str, pages: dict[str, Procedure | None], p: Proc
     if address.startswith("/"):
         return "rooted"
     if not address:
-        return None if section in _sections(p) else "section"
+        return None if section in own else "section"
     resolved = posixpath.normpath(posixpath.join(here, address))
     if resolved == ".." or resolved.startswith("../"):
         return "outside"
     key = "" if resolved == "." else resolved + ("/" if address.endswith("/") else "")
-    if key not in pages and key + "/" not in pages:
+    if key not in sections and key + "/" not in sections:
         return "page"
-    found = pages.get(key, pages.get(key + "/"))
-    if section and (found is None or section not in _sections(found)):
+    ids = sections.get(key, sections.get(key + "/"))
+    if section and (ids is None or section not in ids):
         return "section"
     return None
 
 
-def _sections(p: Procedure) -> set[str]:
-    return paths.procedure_sections(bool(p.conditions), bool(p.related), bool(p.iso and p.iso.revisions))
+def published_sections(catalog: Catalog) -> dict[str, set[str] | None]:
+    """Every address the build publishes, with the section ids a link to it may name: a procedure page's
+    sections; None for the others (any id)."""
+    return {
+        url: paths.procedure_sections(bool(p.conditions), bool(p.related), bool(p.iso and p.iso.revisions))
+        if p is not None
+        else None
+        for url, p in site_pages(catalog).items()
+    }
 
 
-def _line_of(text: str, target: str) -> int:
-    """The line of the body (from 0) where ``target`` is written; 0 when it cannot be found as written."""
+def line_of(text: str, target: str) -> int:
+    """The line of a text (from 0) where ``target`` is written; 0 when it cannot be found as written."""
     for number, line in enumerate(text.split("\n")):
         if target in line:
             return number
