@@ -13,8 +13,6 @@ import struct
 import subprocess
 import time
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from copy import deepcopy
 from pathlib import Path
 
@@ -35,25 +33,10 @@ from tests.importers.make_iso_docx import (
     expected,
     write_iso_docx,
 )
+from tests.importers.test_detect import deadline
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail the test when its block takes longer than ``seconds``: a hostile file must not stall the reader."""
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def refused(path: Path) -> SourceError:
