@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 from bench.node import npm_tool  # noqa: E402
 from bench.pagefind import ensure_site, loadavg, pagefind_copy, with_pagefind_ui  # noqa: E402
 from procsite.site.csp import content_security_policy  # noqa: E402
-from tests.nginx import free_port, run_nginx  # noqa: E402
+from tests.nginx import free_port, run_nginx, server_block  # noqa: E402
 
 WORK = ROOT / ".bench"
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -64,22 +64,6 @@ OTHER_PAGES = {"home": "", "procedure": "thu-tuc/dang-ky-khai-sinh/"}
 """The pages measured on vanilla Material and on the Pagefind copy."""
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100, "fcp_s": 1.5, "lcp_s": 2.0}
 """Issue 12's targets at N=6,000 (and bytes before first paint flat in N)."""
-
-
-def server_block(site: Path, port: int) -> str:
-    """deploy/nginx.conf with its placeholders filled in, as tests/test_nginx.py fills them."""
-    text = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    replaced = {
-        r"^    listen 80;$": f"    listen 127.0.0.1:{port};",
-        r"^    listen \[::\]:80;$": "",
-        r"^    server_name \S+;": "    server_name localhost;",
-        r"^    root \S+;": f"    root {site.resolve()};",
-    }
-    for pattern, value in replaced.items():
-        text, count = re.subn(pattern, value, text, count=1, flags=re.M)
-        if count != 1:
-            raise SystemExit(f"deploy/nginx.conf has no line matching {pattern}")
-    return text
 
 
 def policy(site: Path, pages: list[str] | None = None, wasm: bool = False) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import grp
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+DEPLOY_CONF = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
 
 NGINX = "/usr/sbin/nginx"
 
@@ -87,3 +90,19 @@ http {{
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def server_block(site: Path, port: int) -> str:
+    """deploy/nginx.conf with its placeholders filled in: this loopback port, this site folder."""
+    text = DEPLOY_CONF.read_text(encoding="utf-8")
+    replaced = {
+        r"^    listen 80;$": f"    listen 127.0.0.1:{port};",
+        r"^    listen \[::\]:80;$": "",
+        r"^    server_name \S+;": "    server_name localhost;",
+        r"^    root \S+;": f"    root {site.resolve()};",
+    }
+    for pattern, value in replaced.items():
+        text, count = re.subn(pattern, value, text, count=1, flags=re.M)
+        if count != 1:
+            raise ValueError(f"deploy/nginx.conf has no line matching {pattern}")
+    return text

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,26 +17,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from procsite.site.csp import content_security_policy, nginx_snippet
-from tests.nginx import free_port, run_nginx
+from tests.nginx import free_port, run_nginx, server_block
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 IMMUTABLE = "public, max-age=31536000, immutable"
-
-
-def server_block(site: Path, port: int) -> str:
-    """deploy/nginx.conf with its placeholders filled in for this test."""
-    text = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    replaced = {
-        r"^    listen 80;$": f"    listen 127.0.0.1:{port};",
-        r"^    listen \[::\]:80;$": "",
-        r"^    server_name \S+;": "    server_name localhost;",
-        r"^    root \S+;": f"    root {site};",
-    }
-    for pattern, value in replaced.items():
-        text, count = re.subn(pattern, value, text, count=1, flags=re.M)
-        assert count == 1, f"deploy/nginx.conf has no line matching {pattern}"
-    return text
 
 
 @pytest.fixture(scope="module")
