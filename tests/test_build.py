@@ -186,3 +186,20 @@ def test_material_files_we_replace_or_extend_are_unchanged_upstream() -> None:
 
 
 ALTERNATE_SHA256 = "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"  # Material 9.8.1
+
+
+MARKDOWN_LEFT = re.compile(r"^\s*#{1,6} \S|\{: ?[#.]", re.MULTILINE)
+"""Markdown the parser never read: a heading, or an attribute list, left as text."""
+
+
+def test_no_page_shows_markdown_as_text(sample_site: Path) -> None:
+    """A heading right after an HTML line, with no blank line between, is swallowed into that HTML block
+    and published as "## Liên hệ Bộ phận Một cửa {: #contact }": no page may show Markdown as text."""
+    shown = re.compile(r"<(script|style|pre|code)\b.*?</\1>|<[^>]+>", re.DOTALL)
+    leaks = {}
+    for page in sorted(sample_site.rglob("*.html")):
+        text = shown.sub("", page.read_text(encoding="utf-8"))
+        found = MARKDOWN_LEFT.findall(text)
+        if found:
+            leaks[str(page.relative_to(sample_site))] = found
+    assert leaks == {}
