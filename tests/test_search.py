@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route, expect
 
+from procsite.search.index import index_text
 from tests.browser import SCREENSHOTS, search_ranks
 
 pytestmark = pytest.mark.browser
@@ -124,3 +126,64 @@ def test_material_search_does_not_also_run(page: Page, base_url: str) -> None:
     assert [url for url in requested if url.endswith("search_index.json")] == [base_url + "search/search_index.json"]
     assert not any("workers/search" in url for url in requested)
     assert page.locator(".md-search-result__meta").inner_text() != ""
+
+
+def test_a_query_typed_before_the_index_arrives_is_answered(page: Page, base_url: str) -> None:
+    """The box works as soon as it shows; the index comes later: what a citizen types meanwhile is
+    answered once it has arrived."""
+    held: list[Route] = []
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(base_url + "thu-tuc/dang-ky-khai-sinh/")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("dang ky ket hon")
+    while not held:
+        page.wait_for_timeout(20)
+    expect(page.locator(".md-search-result__meta")).to_have_text("Đang khởi tạo tìm kiếm")
+    held[0].continue_()
+    expect(page.locator(".md-search-result__item h1").first).to_have_text("Đăng ký kết hôn")
+
+
+BIG_INDEX_COPIES = 100
+"""The sample's index records repeated this many times: about 6,000, the national catalogue's size."""
+
+
+def test_the_index_is_read_in_slices_while_the_page_keeps_running(page: Page, base_url: str) -> None:
+    """Read once the page has loaded, with no one searching: the engine is built a few records at a time,
+    and the page runs between the slices (a timer keeps ticking), so that no phone stops answering
+    while it reads a national catalogue; the engine is the same as one built from the whole file."""
+
+    served: list[int] = []
+
+    def big_index(route: Route) -> None:
+        index = json.loads(route.fetch().text())
+        index["docs"] = index["docs"] * BIG_INDEX_COPIES
+        served.append(len(index["docs"]))
+        route.fulfill(body=index_text(index), content_type="application/json")
+
+    page.route("**/search/search_index.json", big_index)
+    page.add_init_script("""
+      window.ticks = 0;
+      setInterval(function () { window.ticks++; }, 1);
+      var send = XMLHttpRequest.prototype.send;
+      XMLHttpRequest.prototype.send = function () {
+        this.addEventListener("load", function () { window.ticksAtArrival = window.ticks; });
+        return send.apply(this, arguments);
+      };
+    """)
+    page.goto(base_url)
+    page.wait_for_function("window.procsiteEngine !== undefined", timeout=30_000)
+    built = page.evaluate("""() => {
+      const sliced = window.procsiteEngine, ticks = window.ticks - window.ticksAtArrival;
+      return {
+        ticks: ticks,
+        records: sliced.records.length,
+        same: ["dang ky ket hon", "khaisinh", "1.001193"].every(q =>
+          JSON.stringify(sliced.search(q, 20).map(r => r.doc.u)) ===
+          JSON.stringify(new ProcSearch.Engine(window.procsiteIndex).search(q, 20).map(r => r.doc.u))),
+      };
+    }""")
+    assert built["records"] == served[0] > 4000
+    assert built["same"]
+    assert built["ticks"] >= 3, built  # read in one go, the timer could not have ticked in between
+    assert not page.locator("#__search").is_checked()  # nobody opened search: it was read while idle

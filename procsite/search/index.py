@@ -9,6 +9,7 @@ procedures (field and unit names, processing times) is written once in tables.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,11 @@ _BROWSER = Path(__file__).parent / "browser"
 INDEX_PATH = "search/search_index.json"
 """The index as JSON: fetched by the search client and the kiosk, and by tools."""
 SEARCH_SCRIPT_PATH = "search/procsite_search.js"
-"""Search as one script: the query reader, the engine and the client, loaded by every page right after
-its header (overrides/main.html), so that the box is ours before Material's bundle runs. Its size does
-not grow with the catalogue; the index (``INDEX_PATH``) is fetched by the client once the page has
-loaded, or as soon as someone starts to search."""
+"""Search as one script: the query reader, the engine and the client, loaded by every page after its
+content and right before Material's bundle (overrides/main.html), so that the page never waits for it
+and the box is ours before the bundle runs. Its size does not grow with the catalogue; the index
+(``INDEX_PATH``) is fetched by the client once the page has loaded, or as soon as someone starts to
+search."""
 BROWSER_SCRIPTS = ("resize-observer.js", "search-query.js", "search-engine.js", "search-client.js")
 """The browser side of search (procsite/search/browser/), in the order they run; with the ResizeObserver that
 old browsers lack, which must be there before Material's bundle (or it fetches one from unpkg.com)."""
@@ -112,9 +114,19 @@ def search_index(catalog: Catalog, lang: str, pages: list[PageEntry]) -> dict[st
     }
 
 
+def index_text(index: dict[str, Any]) -> str:
+    """The index as the file the browser reads: JSON, with the tables and the opening of ``docs`` on the
+    first line and one record per line after it, so that the browser can build its engine a few records
+    at a time, never parsing the whole file in one step (search-engine.js, ``Building``); still one JSON
+    value for any other reader. JSON escapes line breaks inside strings, so a line is always one record."""
+    head = {key: value for key, value in index.items() if key != "docs"}
+    first = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"docs":['
+    records = ",\n".join(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) for doc in index["docs"])
+    return first + "\n" + records + ("\n" if records else "") + "]}"
+
+
 def search_script() -> str:
     """The search script: the query reader, the engine and the client, the same size at any number of
     procedures. The index (``INDEX_PATH``) is not in it: the client fetches it when the page has loaded
-    or someone starts to search, so that no page waits for an index that grows with the catalogue.
-    (``index_json`` is not used: it was embedded here before, and callers still pass it.)"""
+    or someone starts to search, so that no page waits for an index that grows with the catalogue."""
     return "\n".join((_BROWSER / name).read_text(encoding="utf-8") for name in BROWSER_SCRIPTS)

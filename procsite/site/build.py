@@ -23,7 +23,7 @@ from procsite.pages.identity import SiteIdentity, favicon, site_identity, styles
 from procsite.pages.kiosk import KioskRenderer
 from procsite.pages.quality import QualityPages, quality_files
 from procsite.pages.render import PageRenderer
-from procsite.search.index import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, search_index, search_script
+from procsite.search.index import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, index_text, search_index, search_script
 from procsite.source.agency_pages import HOME
 from procsite.source.format import json_schema
 from procsite.source.loader import load_catalog_cached
@@ -59,9 +59,7 @@ class LanguageBuild:
 
     def search_files(self) -> dict[str, str]:
         """The search index of this language and its search script, by output path."""
-        index = json.dumps(
-            search_index(self.catalog, self.lang, self.hand_written), ensure_ascii=False, separators=(",", ":")
-        )
+        index = index_text(search_index(self.catalog, self.lang, self.hand_written))
         return {INDEX_PATH: index, SEARCH_SCRIPT_PATH: search_script()}
 
     def render_again(self, catalog: Catalog, wanted: Collection[str]) -> list[str]:

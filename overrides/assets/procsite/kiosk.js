@@ -66,11 +66,14 @@
     var input = form.querySelector("input");
     var list = form.querySelector(".ps-kiosk-results");
     form.addEventListener("submit", function (event) { event.preventDefault(); input.blur(); });
-    /* The kiosk is a search box first: its index is fetched at once; a query typed before it
-       arrived is answered when it arrives. */
-    window.ProcSearch.load(new URL("search/search_index.json", base).href);
+    /* The kiosk is a search box first: its index is fetched at once and the engine built in short
+       slices (the screen stays responsive), at once in full when someone touches the box; a query
+       typed before it was ready is answered when it is. */
+    var index = new URL("search/search_index.json", base).href;
+    window.ProcSearch.load(index, false);
     window.ProcSearch.whenReady(function () { show(); });
-    input.addEventListener("input", show);
+    input.addEventListener("focus", function () { window.ProcSearch.load(index); });
+    input.addEventListener("input", function () { window.ProcSearch.load(index); show(); });
     function show() {
       list.textContent = "";
       if (!window.procsiteEngine || !input.value.trim()) { return; }

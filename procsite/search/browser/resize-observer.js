@@ -2,7 +2,7 @@
  * A ResizeObserver for the browsers that lack one (old phones and office PCs). Material's bundle
  * fetches a polyfill from unpkg.com when ResizeObserver is missing: a request to another host, which
  * the site never makes and its Content-Security-Policy blocks, and then the page breaks. This one runs
- * before the bundle (in the search script, right after the header) and tells the bundle when an
+ * before the bundle (in the search script, which runs right before it) and tells the bundle when an
  * observed element may have changed size: when observed, on load and when the window is resized.
  */
 (function (root) {

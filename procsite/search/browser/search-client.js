@@ -2,8 +2,8 @@
  * Our search client in Material's search box: same markup, look and keys, our index and ranking.
  *
  * Material's client waits for its whole bundle to start before it even asks for the index,
- * which alone takes longer than a citizen should wait. This script runs right after the
- * header (overrides/main.html), long before the bundle, takes the search box over by renaming
+ * which alone takes longer than a citizen should wait. This script runs after the content and
+ * right before the bundle (overrides/main.html), takes the search box over by renaming
  * the markers Material's bundle looks for (so it does not mount its own search), and answers
  * in the page. Its settings (base address, the words it shows) are attributes of its tag.
  * Keys, as in Material: "/", "s" or "f" opens search; arrows move through results; Enter

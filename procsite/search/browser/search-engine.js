@@ -182,19 +182,30 @@
     return out;
   };
 
-  function Engine(index) {
+  /* The engine over ``index``; with ``later`` set, its records are added afterwards (``add``, then
+     ``finish``), a few at a time, so that building it never holds the page for long (see load). */
+  function Engine(index, later) {
+    this.index = index;
     this.records = [];
-    var all = [];
-    for (var i = 0; i < index.docs.length; i++) {
-      var record = new Record(index.docs[i], index);
-      this.records.push(record);
-      all.push(record.titleWords, record.aliasWords, record.keywordWords, record.otherWords);
-    }
-    this.vocabulary = new Q.Vocabulary(all.join(" ").split(" "));
+    this.vocabulary = new Q.Vocabulary([]);
     this.lastQuery = null;
     this.lastReadings = [];
     this.everyday = (index.everyday || []).map(function (pair) { return [Q.canon(pair[0]), Q.canon(pair[1])]; });
+    if (!later) {
+      for (var i = 0; i < index.docs.length; i++) { this.add(index.docs[i]); }
+      this.finish();
+    }
   }
+
+  Engine.prototype.add = function (doc) {
+    var record = new Record(doc, this.index);
+    this.records.push(record);
+    this.vocabulary.add((record.titleWords + record.aliasWords + record.keywordWords + record.otherWords).split(" "));
+  };
+
+  Engine.prototype.finish = function () {
+    this.vocabulary.finish();
+  };
 
   /* Ranked matches: [{doc, score, terms}], best first. */
   Engine.prototype.search = function (text, limit) {
@@ -288,37 +299,109 @@
 
 
   /* The index is not part of the page: it grows with the catalogue, and the page must not wait for it.
-     It is fetched once, when the page has loaded and the browser is idle, or at once when someone
-     starts to search; whatever asked for the engine meanwhile gets it when it arrives. */
-  var waiting = [], requested = false;
+     Once the page has loaded and the browser is idle, it is fetched and the engine built in slices of a
+     few milliseconds each, between which the page answers (a phone's CPU never blocks for long, at any
+     number of procedures); as soon as someone starts to search, it is fetched at once and what is left
+     of the building done in one go. Whatever asked for the engine meanwhile gets it when it is ready.
+
+     procsite/search/index.py writes the index as JSON with one record per line: the first line holds
+     the tables and opens the list of records, each further line is one record. Read that way, no step parses
+     the whole file; any other JSON (a file written by hand, or by a tool) is read in one go. */
+  var waiting = [], requested = false, urgent = false, building = null;
+  var SLICE_MS = 5;  /* a phone is slower: a few times this, still far below a long task (50 ms) */
 
   function whenReady(callback) {
     if (root.procsiteEngine) { callback(root.procsiteEngine); return; }
     waiting.push(callback);
   }
 
-  function load(url) {
+  function ready(engine) {
+    building = null;
+    root.procsiteEngine = engine;
+    var callbacks = waiting;
+    waiting = [];
+    for (var i = 0; i < callbacks.length; i++) { callbacks[i](engine); }
+  }
+
+  /* Builds the engine from the text of the index, record by record, resumable. */
+  function Building(text) {
+    var header = text.indexOf("\n");
+    this.text = text;
+    if (header < 0 || text.charAt(header - 1) !== "[") {
+      this.whole = true;
+      return;
+    }
+    this.index = JSON.parse(text.slice(0, header) + "]}");
+    root.procsiteIndex = this.index;
+    this.engine = new Engine(this.index, true);
+    this.at = header + 1;
+  }
+
+  /* Adds records until ``deadline`` (a performance.now() time; none: to the end); true when done. */
+  Building.prototype.run = function (deadline) {
+    if (this.whole) {
+      root.procsiteIndex = JSON.parse(this.text);
+      this.engine = new Engine(root.procsiteIndex);
+      return true;
+    }
+    var text = this.text, count = 0;
+    while (true) {
+      var end = text.indexOf("\n", this.at);
+      var line = text.slice(this.at, end < 0 ? text.length : end);
+      this.at = end < 0 ? text.length : end + 1;
+      if (line.charAt(0) !== "{") { break; }  /* "]}": the end of the records */
+      var doc = JSON.parse(line.charAt(line.length - 1) === "," ? line.slice(0, -1) : line);
+      this.index.docs.push(doc);
+      this.engine.add(doc);
+      if (deadline && ++count % 10 === 0 && now() >= deadline) { return false; }
+    }
+    this.engine.finish();
+    return true;
+  };
+
+  function now() {
+    return root.performance && root.performance.now ? root.performance.now() : Date.now();
+  }
+
+  function step() {
+    if (!building) { return; }
+    if (urgent ? building.run(0) : building.run(now() + SLICE_MS)) { ready(building.engine); }
+    else { setTimeout(step, 0); }
+  }
+
+  function fetched(text) {
+    try {
+      building = new Building(text);
+    } catch (error) {  /* not the index we wrote (a cut download): the next search tries again */
+      requested = false;
+      return;
+    }
+    if (urgent) { step(); } else { setTimeout(step, 0); }  /* reading the file was one task: the rest later */
+  }
+
+  /* Fetch the index (once) and build the engine; ``soon`` false: in slices, when the browser is idle. */
+  function load(url, soon) {
+    if (soon !== false && !urgent) {
+      urgent = true;
+      if (building) { step(); }
+    }
     if (requested || root.procsiteEngine) { return; }
     requested = true;
     var request = new XMLHttpRequest();
     request.open("GET", url);
     request.onload = function () {
       if (request.status !== 200 && request.status !== 0) { requested = false; return; }
-      root.procsiteIndex = JSON.parse(request.responseText);
-      root.procsiteEngine = new Engine(root.procsiteIndex);
-      var callbacks = waiting;
-      waiting = [];
-      for (var i = 0; i < callbacks.length; i++) { callbacks[i](root.procsiteEngine); }
+      fetched(request.responseText);
     };
     request.onerror = function () { requested = false; };  /* offline for a moment: the next keystroke tries again */
     request.send();
   }
 
-  /* Fetch the index once the page is loaded and the browser has nothing else to do. */
+  /* Fetch the index and build the engine once the page is loaded and the browser has nothing else to do. */
   function prefetch(url) {
     function start() {
-      if (root.requestIdleCallback) { root.requestIdleCallback(function () { load(url); }, { timeout: 3000 }); }
-      else { setTimeout(function () { load(url); }, 200); }
+      if (root.requestIdleCallback) { root.requestIdleCallback(function () { load(url, false); }, { timeout: 3000 }); }
+      else { setTimeout(function () { load(url, false); }, 200); }
     }
     if (document.readyState === "complete") { start(); } else { root.addEventListener("load", start); }
   }

@@ -101,6 +101,12 @@
     this.known = {};
     this.byLength = [];
     this.sorted = [];
+    this.add(words);
+    this.finish();
+  }
+
+  /* More words (an engine built a few records at a time); ``finish`` once they are all in. */
+  Vocabulary.prototype.add = function (words) {
     for (var i = 0; i < words.length; i++) {
       var word = words[i];
       if (this.known[word] || word.length < 2) { continue; }
@@ -108,8 +114,11 @@
       this.sorted.push(word);
       (this.byLength[word.length] = this.byLength[word.length] || []).push(word);
     }
+  };
+
+  Vocabulary.prototype.finish = function () {
     this.sorted.sort();
-  }
+  };
 
   /* Is ``word`` the beginning of a known word (the word still being typed)? */
   Vocabulary.prototype.begins = function (word) {
