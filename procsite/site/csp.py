@@ -35,7 +35,7 @@ POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
-"""Everything comes from the site itself: fonts are self-hosted and nothing is loaded from another host."""
+"""Everything comes from the site itself: no web font, and nothing is loaded from another host."""
 
 
 COPIED = {"bieu-mau"}
