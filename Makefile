@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check publish fix import new bench-deps test lint typecheck unit browser-deps schema bench fuzz clean
+.PHONY: setup serve build check publish fix import new render bench-deps test lint typecheck unit browser-deps schema bench fuzz clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,11 @@ check: setup
 # A new agency's folder, ready to check and build: make new TO=../xa-moi, then PROCEDURES=../xa-moi make serve.
 new: setup
 	$(BIN)/procsite new "$(TO)"
+
+# The site as plain Markdown with a config per language, for a site builder without hooks (Zensical):
+# make render OUT=../rendered, then build that folder with the commands it prints.
+render: setup
+	$(BIN)/procsite render --out "$(OUT)"
 
 # Imports national records (JSON), the portal's Word exports and ISO processes (Word) into the procedures
 # folder: make import FROM="downloads" (files or folders; PROCEDURES=folder for another agency).

@@ -1,4 +1,4 @@
-"""Command line: ``procsite check | build | serve | fix | schema | synth | csp | publish | new``.
+"""Command line: ``procsite check | build | serve | fix | schema | synth | csp | publish | new | render``.
 
 ``build`` builds every language into a staging folder and publishes it in one step only
 when all languages succeeded, so a failed or stopped build leaves the published site as it
@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "build":
         return build(catalog, Path(args.site), lang)
+    if args.command == "render":
+        return render(procedures, args.out, lang)
     if args.command == "publish":
         if not args.to:
             print(Msg("publish.no_target").render(lang), file=sys.stderr)
@@ -120,7 +122,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="procsite", description=say("description"))
     parser.add_argument(
-        "command", choices=COMMANDS, help=say("command") + "; " + say("command_new") + "; " + say("command_import")
+        "command",
+        choices=COMMANDS,
+        help="; ".join(say(code) for code in ("command", "command_new", "command_import", "command_render")),
     )
     parser.add_argument("first", nargs="?", metavar="COUNT|FOLDER", help=say("first"))
     parser.add_argument("folder", nargs="?", help=say("folder"))
@@ -132,10 +136,11 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")), help=say("port"))
     parser.add_argument("--lang", choices=MESSAGE_LANGUAGES, default=lang, help=say("lang"))
     parser.add_argument("--builder", choices=BUILDERS, help=say("builder"))
+    parser.add_argument("--out", help=say("out"))
     return parser
 
 
-COMMANDS = ["check", "build", "serve", "fix", "schema", "synth", "csp", "publish", "new", "import"]
+COMMANDS = ["check", "build", "serve", "fix", "schema", "synth", "csp", "publish", "new", "import", "render"]
 
 
 def import_sources(sources: list[str], procedures: Path, lang: str = DEFAULT_LANGUAGE) -> int:
@@ -290,6 +295,29 @@ def build_languages(site: Path, parallel: bool = True) -> list[str]:
                 target.rename(site / lang)
             shutil.rmtree(target, ignore_errors=True)
     return [error for error in errors if error]
+
+
+def render(procedures: Path, out: str | None, lang: str = DEFAULT_LANGUAGE) -> int:
+    """``procsite render --out DIR``: both languages as Markdown pages and files, with a config per language,
+    for a site builder that runs no hooks (``site/render.py``); the procedures are checked already."""
+    from procsite.site.render import CONFIG, RenderError
+    from procsite.site.render import render as render_folder
+
+    if not out:
+        print(Msg("render.no_out").render(lang), file=sys.stderr)
+        return 1
+    try:
+        pages = render_folder(procedures, Path(out), Path.cwd(), CONFIGS)
+    except RenderError as error:
+        print(error.message.render(lang), file=sys.stderr)
+        return 1
+    except OSError as error:  # a folder without the right to write, a full disk
+        print(Msg("render.unwritable", out=out, error=str(error)).render(lang), file=sys.stderr)
+        return 1
+    commands = " && ".join(f"mkdocs build -f {Path(out) / CONFIG.format(lang=language)}" for language in LANGUAGES)
+    count = Count(sum(pages.values()), "page")
+    print(Msg("render.done", languages=", ".join(LANGUAGES), out=out, count=count, commands=commands).render(lang))
+    return 0
 
 
 def build(catalog: Catalog, site: Path, lang: str = DEFAULT_LANGUAGE) -> int:

@@ -4,6 +4,7 @@ alternates, the same alternates and the change feed in every page's head, the op
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -12,7 +13,9 @@ from pathlib import Path
 
 import feedparser
 
-from procsite.pages.dates import procedure_date
+from procsite import paths
+from procsite.pages.dates import page_dates, procedure_date
+from procsite.site.build import prepare
 from procsite.source.loader import load_catalog
 from tests.conftest import SAMPLE
 
@@ -68,3 +71,34 @@ def test_open_data_is_published_once_for_both_languages(sample_site: Path) -> No
         assert (sample_site / row["url"] / "index.html").is_file()
         assert json.loads((sample_site / row["json"]).read_text(encoding="utf-8"))["code"] == row["code"]
     assert not (sample_site / "en" / "du-lieu").exists()
+
+
+def test_each_further_page_of_a_list_has_the_date_of_the_procedures_it_shows(procedures: Path) -> None:
+    """Pages 2+ of the catalogue, of a field and of a unit take the newest of their own procedures, page 1
+    the whole list's newest; a list is cut in each language's order, so page 2 differs by language."""
+    original = procedures / "ho-tich" / "khai-sinh.md"
+    source = original.read_text(encoding="utf-8")
+    original.unlink()
+    (procedures / "ho-tich" / "khai-sinh.en.md").unlink()
+    agency = procedures / "agency.yml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace('featured: ["1.001193"]\n', ""), encoding="utf-8")
+    count = paths.LIST_PAGE_SIZE + 10  # two pages: 50 procedures, then 10
+    day = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(count)]
+    for i in range(count):  # procedure i is the i-th in Vietnamese and the (59 - i)-th in English
+        names = f"{{vi: Thủ tục {i:02d}, en: Procedure {count - 1 - i:02d}}}"
+        text = (
+            source.replace("{vi: Đăng ký khai sinh, en: Birth registration}", names)
+            .replace('code: "1.001193"', f'code: "1.0012{i:02d}"')
+            .replace("QT-HT-01", f"QT-HT-{i:02d}")
+            .replace("2025-07-01", day[i].isoformat())  # the effective date and the last revision's
+        )
+        (procedures / "ho-tich" / f"p{i:02d}.md").write_text(text, encoding="utf-8")
+    catalog = load_catalog(procedures)
+    assert not catalog.report, catalog.report.text("en")
+    second_page = {"vi": day[count - 1], "en": day[count - 1 - paths.LIST_PAGE_SIZE]}  # p50…p59; p09…p00
+    for lang, newest_shown in second_page.items():
+        dates = page_dates(catalog, lang)
+        for first in (paths.CATALOGUE, paths.field_page("ho-tich"), paths.unit_page("mot-cua")):
+            assert dates[first] == day[count - 1], (lang, first)
+            assert dates[paths.list_page(first, 2)] == newest_shown, (lang, first)
+        assert prepare(procedures, lang).dates["thu-tuc/trang/2.md"] == newest_shown.isoformat()

@@ -312,6 +312,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.outcome.published": "the new site is in {site}",
     "build.outcome.kept": "the site in {site} was left as it was",
     "build.failed": "Build failed: {errors}\nThe site in {site} was left as it was.",
+    # procsite render: the site as Markdown for a builder without hooks
+    "count.page": ("{n} page", "{n} pages"),
+    "render.no_out": "render: expected where to write (--out FOLDER), but received: nothing. For example: procsite render --out ../rendered.",
+    "render.refused": "render: expected {expected}, but received: {received} ({shown}). Choose another --out folder; nothing was deleted.",
+    "render.expected.ours": "an empty folder or one procsite render wrote (with its .procsite-render marker)",
+    "render.no_config": "render: expected the project's MkDocs config {config}, but received: no such file. Run the command from the project's folder, where mkdocs.yml is.",
+    "render.snippet": "{page}: expected a file to include (--8<--), but received: {error}. Correct the path on that line, or add the file.",
+    "render.unwritable": "render: expected a folder that can be written, but received: {error}. Check the folder's rights and the free space; {out} was left as it was.",
+    "render.done": "Rendered {languages} into {out}: {count} in Markdown, with their files and a config per language. Build it without hooks, Vietnamese first (a build empties site/, site/en/ included): {commands}",
+    "help.command_render": "render: write the pages of both languages, their files and a config per language into a folder (--out) for a site builder without hooks",
+    "help.out": "render: the folder to write, replaced whole: empty or one procsite render wrote",
     # procsite --help
     "help.description": "Check the procedures and publish them as a bilingual site.",
     "help.command": "check: check the procedures; build: build the site; serve: preview it with live reload; fix: rewrite sources in canonical form; schema: print the JSON Schema; synth: write synthetic procedures; csp: print nginx's Content-Security-Policy; publish: build and copy the site to where it is served",

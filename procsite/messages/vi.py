@@ -304,6 +304,17 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "build.outcome.published": "trang mới ở {site}",
     "build.outcome.kept": "trang trong {site} được giữ nguyên",
     "build.failed": "Dựng trang không thành công: {errors}\nTrang trong {site} được giữ nguyên.",
+    # procsite render: trang ở dạng Markdown cho trình dựng trang không chạy hook
+    "count.page": "{n} trang",
+    "render.no_out": "render: cần nơi ghi ra (--out THƯ_MỤC), nhưng nhận được: để trống. Ví dụ: procsite render --out ../rendered.",
+    "render.refused": "render: cần {expected}, nhưng nhận được: {received} ({shown}). Hãy chọn thư mục --out khác; chưa xóa gì cả.",
+    "render.expected.ours": "một thư mục trống hoặc một thư mục do procsite render ghi (có tệp đánh dấu .procsite-render)",
+    "render.no_config": "render: cần tệp cấu hình MkDocs của dự án {config}, nhưng nhận được: không có tệp này. Hãy chạy lệnh trong thư mục dự án, nơi có mkdocs.yml.",
+    "render.snippet": "{page}: cần một tệp để chèn (--8<--), nhưng nhận được: {error}. Hãy sửa đường dẫn ở dòng đó, hoặc thêm tệp.",
+    "render.unwritable": "render: cần một thư mục ghi được, nhưng nhận được: {error}. Hãy kiểm tra quyền ghi và dung lượng còn trống; {out} được giữ nguyên.",
+    "render.done": "Đã ghi {languages} vào {out}: {count} Markdown, kèm các tệp và một cấu hình cho mỗi ngôn ngữ. Dựng không cần hook, tiếng Việt trước (mỗi lần dựng xóa sạch site/, kể cả site/en/): {commands}",
+    "help.command_render": "render: ghi các trang của hai ngôn ngữ, tệp đi kèm và một cấu hình cho mỗi ngôn ngữ vào một thư mục (--out) cho trình dựng trang không chạy hook",
+    "help.out": "render: thư mục ghi ra, bị thay cả: phải trống hoặc do procsite render ghi",
     # procsite --help
     "help.description": "Kiểm tra các thủ tục và đăng thành trang web hai thứ tiếng.",
     "help.command": "check: kiểm tra thủ tục; build: dựng trang; serve: xem trước và tự cập nhật; fix: ghi lại tệp nguồn theo dạng chuẩn; schema: in JSON Schema; synth: tạo thủ tục giả lập; csp: in dòng Content-Security-Policy cho nginx; publish: dựng trang rồi chép tới nơi phục vụ",

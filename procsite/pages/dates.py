@@ -1,6 +1,11 @@
 """The date each generated page last changed, from the data: a procedure page's last revision or
 effective date, a list's newest procedure. The sitemap's ``lastmod`` reads it, so that a page nobody
-changed keeps its date from build to build (the build date would tell search engines everything changed)."""
+changed keeps its date from build to build (the build date would tell search engines everything changed).
+
+A list's first page (the catalogue, a field's, a unit's) takes the newest procedure of the whole list: it
+stands for the list (the catalogue's shows the count of every field). Its further pages (``trang/2``, …)
+each take the newest of the procedures they show; they are cut in each language's order, so the same
+path holds other procedures in another language."""
 
 from __future__ import annotations
 
@@ -22,8 +27,9 @@ def procedure_date(p: Procedure) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def page_dates(catalog: Catalog) -> dict[str, dt.date]:
-    """Per generated page (Markdown path), the date it last changed; pages without a known date are absent."""
+def page_dates(catalog: Catalog, lang: str) -> dict[str, dt.date]:
+    """Per generated page of ``lang`` (Markdown path), the date it last changed; pages without a known date
+    are absent."""
     by_page: dict[str, dt.date] = {}
     newest: dict[str, dt.date] = {}  # list page -> newest procedure on it
 
@@ -44,4 +50,9 @@ def page_dates(catalog: Catalog) -> dict[str, dt.date]:
         }:
             note(paths.unit_page(unit), day)
             note(paths.UNITS, day)
+    for first, listed in paths.procedure_lists(catalog, lang).items():
+        for page, rows in paths.list_pages(first, listed)[1:]:
+            days = [day for day in map(procedure_date, rows) if day is not None]
+            if days:
+                newest[page] = max(days)
     return {**newest, **by_page}

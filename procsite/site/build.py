@@ -112,7 +112,7 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
         build.data.update(open_data_files(catalog))
         build.data.update(quality_files(catalog))
     build.data[FEED_PATH] = atom(catalog, lang, catalog.agency.site_url if catalog.agency else None)
-    build.dates = {path: day.isoformat() for path, day in page_dates(catalog).items()}
+    build.dates = {path: day.isoformat() for path, day in page_dates(catalog, lang).items()}
     return build
 
 
