@@ -102,16 +102,17 @@ def _replace(files: Files, file: File) -> None:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Put the generated HTML blocks back into the converted page, and their headings' text into its table
-    of contents (the Markdown parser saw placeholders only)."""
+    """Give the headings kept out of the Markdown parser their text in the page's table of contents (the
+    parser saw placeholders only). The blocks themselves go back in once the page is made (on_post_page):
+    until then MkDocs keeps every page's HTML, and at 6,000 procedures per language theirs was most of it."""
     blocks = _build(config).blocks.get(page.file.src_uri)
-    if not blocks:
-        return html_text
-    titles = heading_titles(page.markdown or "", blocks)
-    for item in _toc_items(page.toc):
-        if not item.title and item.id in titles:
-            item.title = titles[item.id]
-    return restore_html_blocks(html_text, blocks)
+    if blocks:
+        titles = heading_titles(page.markdown or "", blocks)
+        for item in _toc_items(page.toc):
+            if not item.title and item.id in titles:
+                item.title = titles[item.id]
+    page.markdown = None  # read: nothing needs it any more
+    return html_text
 
 
 def _toc_items(items: Any) -> list[AnchorLink]:
@@ -147,6 +148,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         for language in config.extra["languages"]
     ]
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Put the generated HTML blocks back into the page made (see on_page_content), and let go of its HTML:
+    MkDocs 1.6 keeps it to the end of the build, and nothing reads it afterwards (the navigation and the
+    sitemap read titles, addresses and dates)."""
+    blocks = _build(config).blocks.get(page.file.src_uri)
+    page.content = None
+    return restore_html_blocks(output, blocks) if blocks else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -20,6 +20,7 @@ from procsite.messages import DEFAULT_LANGUAGE, Count, Msg, Num
 from procsite.messages import LANGUAGES as MESSAGE_LANGUAGES
 from procsite.model.catalog import Catalog
 from procsite.site import folder as site_folder
+from procsite.site.memory import give_back_freed_memory
 from procsite.site.mkdocs_log import BuildWarnings
 from procsite.source.format import json_schema
 from procsite.source.loader import load_catalog_cached
@@ -333,6 +334,7 @@ def build(catalog: Catalog, site: Path, lang: str = DEFAULT_LANGUAGE) -> int:
         print(error.message.render(lang), file=sys.stderr)
         return 1
     site_folder.clean_stale(site)
+    give_back_freed_memory()  # what reading the catalog freed, before each language's process inherits it
     errors: list[str] = []
     published = False
     try:

@@ -13,7 +13,10 @@ h1, Material's skip link still goes there, and the toc extension adds its permal
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
+from collections.abc import Iterator, MutableMapping
 
 _OPEN = re.compile(r"<([a-z][a-z0-9]*)\b")
 _HEADING = re.compile(r'<h([1-6]) id="([a-z0-9-]+(?:_[0-9]+)?|_[0-9]+)">(.*)</h\1>', re.DOTALL)
@@ -67,3 +70,30 @@ def restore_html_blocks(html: str, blocks: dict[str, str]) -> str:
     for placeholder, block in blocks.items():
         html = html.replace(placeholder, block, 1)
     return html
+
+
+class PageBlocks(MutableMapping[str, dict[str, str]]):
+    """Per generated page, its HTML blocks, kept compressed until the page is built.
+
+    The blocks are most of a site's generated text (165 MB for 6,000 procedures in one language, as
+    Python strings), and a builder needs one page's at a time: each page's are stored as UTF-8 JSON,
+    deflated (a tenth of the size), and made again when asked for."""
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def __getitem__(self, page: str) -> dict[str, str]:
+        unpacked: dict[str, str] = json.loads(zlib.decompress(self._packed[page]))
+        return unpacked
+
+    def __setitem__(self, page: str, blocks: dict[str, str]) -> None:
+        self._packed[page] = zlib.compress(json.dumps(blocks, ensure_ascii=False).encode("utf-8"), 1)
+
+    def __delitem__(self, page: str) -> None:
+        del self._packed[page]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)

@@ -16,7 +16,7 @@ from procsite import LANGUAGES, paths
 from procsite.model.catalog import Catalog
 from procsite.opendata.catalogue import open_data_files
 from procsite.opendata.feeds import FEED_PATH, atom
-from procsite.pages.blocks import extract_html_blocks
+from procsite.pages.blocks import PageBlocks, extract_html_blocks
 from procsite.pages.changes_page import CHANGES_PAGE, ChangesPage
 from procsite.pages.dates import page_dates
 from procsite.pages.identity import SiteIdentity, favicon, site_identity, stylesheet
@@ -24,6 +24,7 @@ from procsite.pages.kiosk import KioskRenderer
 from procsite.pages.quality import QualityPages, quality_files
 from procsite.pages.render import PageRenderer
 from procsite.search.index import INDEX_PATH, SEARCH_SCRIPT_PATH, PageEntry, index_text, search_index, search_script
+from procsite.site.memory import give_back_freed_memory
 from procsite.source.agency_pages import HOME
 from procsite.source.format import json_schema
 from procsite.source.loader import load_catalog_cached
@@ -47,8 +48,8 @@ class LanguageBuild:
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     data: dict[str, str] = field(default_factory=dict)
-    blocks: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Per generated page, the HTML blocks kept out of the Markdown parser (see blocks.py)."""
+    blocks: PageBlocks = field(default_factory=PageBlocks)
+    """Per generated page, the HTML blocks kept out of the Markdown parser (see blocks.py), compressed."""
     hand_written: list[PageEntry] = field(default_factory=list)
     """Hand-written pages seen during the build, for the search index."""
     dates: dict[str, str] = field(default_factory=dict)
@@ -113,6 +114,7 @@ def prepare(procedures: Path, lang: str) -> LanguageBuild:
         build.data.update(quality_files(catalog))
     build.data[FEED_PATH] = atom(catalog, lang, catalog.agency.site_url if catalog.agency else None)
     build.dates = {path: day.isoformat() for path, day in page_dates(catalog, lang).items()}
+    give_back_freed_memory()  # the rendering's temporaries: most of a large build's memory otherwise
     return build
 
 

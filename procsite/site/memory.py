@@ -1,0 +1,34 @@
+"""Give the memory a build step freed back to the system.
+
+Reading 6,000 procedures and rendering their pages makes and drops many large strings; glibc's malloc
+keeps what they occupied for the process instead of returning it, so each language's build process
+held a few hundred megabytes it no longer used (measured: 386 MB after preparing one language, 263 MB
+once given back). Elsewhere than glibc (Windows, macOS, musl) this does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+from functools import cache
+from typing import Any
+
+
+@cache
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+def give_back_freed_memory() -> None:
+    """Return to the system the heap pages that hold only freed memory (glibc's ``malloc_trim``)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
