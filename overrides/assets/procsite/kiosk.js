@@ -8,6 +8,9 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  /* Scripts run on this page: the styles of what they will add are in place from the first paint (the
+     catalogue's sort headings), so nothing moves when they run. This is the one script of the head. */
+  root.classList.add("ps-js");
   var storage = window.sessionStorage;
   var params = new URLSearchParams(window.location.search);
   if (params.has("idle")) { storage.setItem("procsite-kiosk-idle", params.get("idle")); }
