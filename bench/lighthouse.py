@@ -366,7 +366,7 @@ def markdown(result: dict[str, Any]) -> list[str]:
         "Default mobile settings (simulated slow 4G, 4× CPU slowdown), Debian's Chromium headless; every "
         "site served by nginx with deploy/nginx.conf. Bytes before first paint: the document plus the "
         "requests Chromium's trace marks render-blocking (transfer sizes, compressed); in brackets, the "
-        "synchronous scripts in the body (parser-blocking, after the header).",
+        "synchronous scripts in the body (ours: at its end, after the content).",
         f"Machine load (1, 5, 15 min) between the sites: {' → '.join(result['loadavg'])}.",
         "",
         "| Page | Site | N | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | "
