@@ -167,3 +167,26 @@ def test_a_link_that_leads_back_to_itself_is_refused(procedures: Path) -> None:
         'procedures/ho-tich/vong.md:1: expected a file, but received: a link to "vong.md", which leads back to itself.'
         " Replace the link with the file itself.",
     )
+
+
+def test_a_form_must_be_there_not_empty_and_not_too_big(tmp_path: Path) -> None:
+    """The checks every published file goes through (source/files.py ``published_file``), in the form's
+    words: each problem names the file and says what was expected."""
+    from procsite.source.form_files import MAX_FORM_BYTES, form_file_problem
+
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "to-khai.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    assert form_file_problem(forms / "to-khai.pdf", forms) is None
+    (forms / "empty.pdf").write_bytes(b"")
+    with (forms / "huge.pdf").open("wb") as huge:
+        huge.truncate(MAX_FORM_BYTES + 1)  # sparse: nothing written
+    said = {
+        name: problem.message.render("en")
+        for name in ("missing.pdf", "empty.pdf", "huge.pdf")
+        if (problem := form_file_problem(forms / name, forms)) is not None
+    }
+    assert set(said) == {"missing.pdf", "empty.pdf", "huge.pdf"}
+    assert all(f"forms/{name}" in text for name, text in said.items()), said
+    assert "at most 20 MB" in said["huge.pdf"] and "20.1 MB" in said["huge.pdf"]  # over the limit, and it shows
+    assert said["missing.pdf"] != said["empty.pdf"]

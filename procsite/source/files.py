@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,6 +173,34 @@ def regular_file(path: Path, inside: Path) -> tuple[Path, int] | NotReadable:
     if not stat.S_ISREG(info.st_mode):
         return NotReadable(Msg("file.not_regular", kind=_kind(info.st_mode)), Msg("file.not_regular.hint"))
     return real, info.st_size
+
+
+@dataclass(frozen=True)
+class PublishedFileRules:
+    """What a file the site publishes as it is (a form, the logo) must be, and what to say when it is not."""
+
+    limit: int
+    """The largest size, in bytes."""
+    missing: NotReadable
+    empty: NotReadable
+    too_big: Callable[[int], NotReadable]
+    """Said of a file of that many bytes."""
+
+
+def published_file(path: Path, inside: Path, rules: PublishedFileRules) -> tuple[Path, int] | NotReadable:
+    """The real path and size of a file to publish: there, a regular file inside ``inside`` once links are
+    resolved, neither empty nor over the limit; otherwise why not, in the words of ``rules``."""
+    if not path.exists() and not path.is_symlink():
+        return rules.missing
+    found = regular_file(path, inside)
+    if isinstance(found, NotReadable):
+        return found
+    size = found[1]
+    if size == 0:
+        return rules.empty
+    if size > rules.limit:
+        return rules.too_big(size)
+    return found
 
 
 def read_limited(path: Path, limit: int) -> bytes | NotReadable:

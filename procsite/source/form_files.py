@@ -9,12 +9,13 @@ empty and not too big. So a form entry cannot publish a file of the server (``/e
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procsite.messages import Msg, Num
-from procsite.source.files import FORMS_FOLDER, NotReadable, read_limited, regular_file
+from procsite.source.files import FORMS_FOLDER, NotReadable, PublishedFileRules, published_file, read_limited
 
 if TYPE_CHECKING:
     from procsite.model.catalog import Catalog
@@ -107,17 +108,20 @@ def form_file_problem(path: Path, folder: Path) -> NotReadable | None:
     kind = TYPES.get(path.suffix.lower())
     if kind is None:
         return NotReadable(Msg("form.type", name=name), Msg("form.type.hint"))
-    if not path.exists() and not path.is_symlink():
-        return NotReadable(Msg("form.missing", name=name), Msg("form.missing.hint"))
-    found = regular_file(path, folder)
+    # sizes rounded up: a file just over the limit must not read as being at it ("20.1 MB", not "20 MB")
+    rules = PublishedFileRules(
+        limit=MAX_FORM_BYTES,
+        missing=NotReadable(Msg("form.missing", name=name), Msg("form.missing.hint")),
+        empty=NotReadable(Msg("form.empty", name=name), Msg("form.empty.hint")),
+        too_big=lambda size: NotReadable(
+            Msg("form.too_big", limit=MAX_FORM_BYTES // 1_000_000, name=name, size=Num(math.ceil(size / 1e5) / 10)),
+            Msg("form.too_big.hint"),
+        ),
+    )
+    found = published_file(path, folder, rules)
     if isinstance(found, NotReadable):
         return found
-    real, size = found
-    if size == 0:
-        return NotReadable(Msg("form.empty", name=name), Msg("form.empty.hint"))
-    if size > MAX_FORM_BYTES:
-        message = Msg("form.too_big", limit=MAX_FORM_BYTES // 1_000_000, name=name, size=Num(round(size / 1e6, 1)))
-        return NotReadable(message, Msg("form.too_big.hint"))
+    real = found[0]
     # The first bytes tell every kind but the ZIP-based ones (DOCX, XLSX, ODT, ODS), whose members are
     # listed at the end of the file: only those are read whole.
     data = read_limited(real, _HEAD_BYTES)

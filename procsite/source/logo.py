@@ -9,6 +9,7 @@ that can run scripts. Other pictures at the top of the folder are reported as no
 from __future__ import annotations
 
 import hashlib
+import math
 import struct
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from procsite.messages import Msg, Num
 from procsite.model.agency import Logo
 from procsite.source.agency import LOGO_TYPES
-from procsite.source.files import NotReadable, read_limited, regular_file
+from procsite.source.files import NotReadable, PublishedFileRules, published_file, read_limited
 from procsite.source.form_files import content_type
 
 if TYPE_CHECKING:
@@ -98,18 +99,20 @@ def logo_problem(path: Path, root: Path) -> NotReadable | Logo:
     """The checked logo at ``path``, or why it may not be published."""
     name = path.name
     kind = LOGO_TYPES.get(path.suffix.lower(), "")
-    if not path.exists() and not path.is_symlink():
-        return NotReadable(Msg("agency.logo_missing", name=name, folder=root.name), Msg("agency.logo_missing.hint"))
-    found = regular_file(path, root)
+    # sizes rounded up: a file just over the limit must not read as being at it ("501 KB", not "500 KB")
+    rules = PublishedFileRules(
+        limit=MAX_LOGO_BYTES,
+        missing=NotReadable(Msg("agency.logo_missing", name=name, folder=root.name), Msg("agency.logo_missing.hint")),
+        empty=NotReadable(Msg("agency.logo_empty", name=name), Msg("agency.logo_empty.hint")),
+        too_big=lambda size: NotReadable(
+            Msg("agency.logo_too_big", limit=Num(MAX_LOGO_BYTES // 1000), size=Num(math.ceil(size / 1000))),
+            Msg("agency.logo_too_big.hint"),
+        ),
+    )
+    found = published_file(path, root, rules)
     if isinstance(found, NotReadable):
         return found
-    real, size = found
-    if size == 0:
-        return NotReadable(Msg("agency.logo_empty", name=name), Msg("agency.logo_empty.hint"))
-    if size > MAX_LOGO_BYTES:
-        message = Msg("agency.logo_too_big", limit=Num(MAX_LOGO_BYTES // 1000), size=Num(round(size / 1000)))
-        return NotReadable(message, Msg("agency.logo_too_big.hint"))
-    data = read_limited(real, MAX_LOGO_BYTES)
+    data = read_limited(found[0], MAX_LOGO_BYTES)
     if isinstance(data, NotReadable):
         return data
     content = picture_kind(data)
