@@ -30,7 +30,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import IO
@@ -58,12 +58,14 @@ class SiteFolderError(Exception):
         self.message = message
 
 
-def _refusal(shown: str, expected: str, received: str) -> SiteFolderError:
+def _refusal(shown: str, expected: str, received: str, writer: str = "site") -> SiteFolderError:
+    """Why ``shown`` must not be replaced; the words of ``writer`` (a build's ``site``, or ``render``)
+    for what is refused and for the folders it wrote, the common words for the rest."""
     return SiteFolderError(
         Msg(
-            "site.refused",
+            f"{writer}.refused",
             shown=shown,
-            expected=Msg(f"site.expected.{expected}"),
+            expected=Msg(f"{writer if expected == 'ours' else 'site'}.expected.{expected}"),
             received=Msg(f"site.received.{received}"),
         )
     )
@@ -78,29 +80,36 @@ def is_our_site(folder: Path) -> bool:
     return (folder / "search" / "procsite_search.js").is_file() and (folder / "404.html").is_file()
 
 
-def check_site(site: Path, procedures: Path, project: Path | None = None) -> Path:
+def check_site(
+    site: Path,
+    procedures: Path,
+    project: Path | None = None,
+    ours: Callable[[Path], bool] = is_our_site,
+    writer: str = "site",
+) -> Path:
     """The resolved ``site``, or a SiteFolderError when a build must not replace it.
 
     Refused: the procedures folder, a folder inside it or holding it, the ``project`` folder
     (default: the current one) or a folder holding it, a file, and any non-empty folder that is
-    not a site of ours.
+    not ``ours`` (by default, a site a build wrote). ``procsite render`` checks its ``--out`` folder
+    the same way, with its own marker and words (``writer``).
     """
     shown = str(site)
     target = site.resolve()
     sources = procedures.resolve()
     here = (project or Path.cwd()).resolve()
     if target == sources:
-        raise _refusal(shown, "apart", "procedures")
+        raise _refusal(shown, "apart", "procedures", writer)
     if target.is_relative_to(sources):
-        raise _refusal(shown, "apart", "inside_procedures")
+        raise _refusal(shown, "apart", "inside_procedures", writer)
     if sources.is_relative_to(target):
-        raise _refusal(shown, "apart", "holds_procedures")
+        raise _refusal(shown, "apart", "holds_procedures", writer)
     if here.is_relative_to(target):
-        raise _refusal(shown, "apart", "project")
+        raise _refusal(shown, "apart", "project", writer)
     if target.exists() and not target.is_dir():
-        raise _refusal(shown, "folder", "file")
-    if target.is_dir() and any(target.iterdir()) and not is_our_site(target):
-        raise _refusal(shown, "ours", "other_files")
+        raise _refusal(shown, "folder", "file", writer)
+    if target.is_dir() and any(target.iterdir()) and not ours(target):
+        raise _refusal(shown, "ours", "other_files", writer)
     return target
 
 

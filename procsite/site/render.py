@@ -34,6 +34,7 @@ from procsite import LANGUAGES, paths
 from procsite.messages import Msg
 from procsite.pages.blocks import restore_html_blocks
 from procsite.pages.i18n import strings_for
+from procsite.site import folder as site_folder
 from procsite.site.build import LanguageBuild, nav_with_pages, prepare, untranslated_page
 
 MARKER = ".procsite-render"
@@ -80,28 +81,12 @@ def inline_html_blocks(markdown: str, blocks: dict[str, str]) -> str:
 
 
 def check_out(out: Path, procedures: Path, project: Path) -> Path:
-    """The resolved ``out``, or a RenderError when it must not be replaced: the procedures folder or one
-    inside or around it, the project or one around it, a file, a folder holding files of its own."""
-    target, sources, here = out.resolve(), procedures.resolve(), project.resolve()
-
-    def refused(expected: str, received: str) -> RenderError:
-        return RenderError(
-            Msg("render.refused", shown=str(out), expected=Msg(expected), received=Msg(f"site.received.{received}"))
-        )
-
-    if target == sources:
-        raise refused("site.expected.apart", "procedures")
-    if target.is_relative_to(sources):
-        raise refused("site.expected.apart", "inside_procedures")
-    if sources.is_relative_to(target):
-        raise refused("site.expected.apart", "holds_procedures")
-    if here.is_relative_to(target):
-        raise refused("site.expected.apart", "project")
-    if target.exists() and not target.is_dir():
-        raise refused("site.expected.folder", "file")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise refused("render.expected.ours", "other_files")
-    return target
+    """The resolved ``out``, or a RenderError when it must not be replaced: refused as a build refuses a
+    ``--site`` folder (``site/folder.py``), a folder of files of its own being one render did not write."""
+    try:
+        return site_folder.check_site(out, procedures, project, lambda folder: (folder / MARKER).is_file(), "render")
+    except site_folder.SiteFolderError as error:
+        raise RenderError(error.message) from None
 
 
 def render(procedures: Path, out: Path, project: Path, configs: dict[str, str]) -> dict[str, int]:
