@@ -9,26 +9,21 @@ once given back). Elsewhere than glibc (Windows, macOS, musl) this does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from functools import cache
 from typing import Any
 
 
 @cache
-def _libc() -> Any:
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim`` among the process's own symbols (as ``folder.py`` finds ``renameat2``), or None."""
     if not sys.platform.startswith("linux"):
         return None
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else None
-    except OSError:
-        return None
-    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+    return getattr(ctypes.CDLL(None), "malloc_trim", None)
 
 
 def give_back_freed_memory() -> None:
     """Return to the system the heap pages that hold only freed memory (glibc's ``malloc_trim``)."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
