@@ -176,21 +176,14 @@ def _load_registers(catalog: Catalog, files: FileCache) -> None:
             )
             catalog.broken[name] = {"*"}
             continue
-        node = files.read(catalog, path, cache_key(rel, file_key(path)), functools.partial(_read_yaml_file, path, rel))
-        if node is None:
-            catalog.broken[name] = {"*"}
+        read = _read_register(catalog, files, name, path)
+        if read is None:
             continue
-        ctx = Context(rel, catalog.report)
-        catalog.register_lines[name] = ctx.lines
-        for key, (line, _child) in node.items.items():
-            ctx.lines[key] = line
+        node, ctx = read
         if name == "agency":
             errors = catalog.report.count_for(rel)
             check_written_colours(node, ctx)
-            agency = fmt.AGENCY.parse(node, ctx, "")
-            catalog.agency = None if agency is MISSING else agency
-            if agency is MISSING and catalog.report.count_for(rel) == errors:
-                catalog.report.add(rel, 1, "", Msg("register.agency_unreadable"))
+            catalog.agency = _one_object(catalog, node, ctx, fmt.AGENCY, "register.agency_unreadable", errors)
         else:
             setattr(catalog, name, _entries(catalog, node, ctx, name, specs[name]))
         catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
@@ -208,24 +201,43 @@ def _load_quality_registers(catalog: Catalog, files: FileCache, references: Refe
         path = catalog.tree.registers.get(name)
         if path is None:
             continue
-        rel = catalog.tree.rel(path)
-        node = files.read(catalog, path, cache_key(rel, file_key(path)), functools.partial(_read_yaml_file, path, rel))
-        if node is None:
-            catalog.broken[name] = {"*"}
+        read = _read_register(catalog, files, name, path, references)
+        if read is None:
             continue
-        ctx = Context(rel, catalog.report, references=references)
-        catalog.register_lines[name] = ctx.lines
-        for key, (line, _child) in node.items.items():
-            ctx.lines[key] = line
+        node, ctx = read
         if name == "system":
-            errors = catalog.report.count_for(rel)
-            system = SYSTEM.parse(node, ctx, "")
-            catalog.system = None if system is MISSING else system
-            if system is MISSING and catalog.report.count_for(rel) == errors:
-                catalog.report.add(rel, 1, "", Msg("register.system_unreadable"))
+            errors = catalog.report.count_for(ctx.rel)
+            catalog.system = _one_object(catalog, node, ctx, SYSTEM, "register.system_unreadable", errors)
         else:
             setattr(catalog, name, _entries(catalog, node, ctx, name, QUALITY_REGISTERS[name]))
-        catalog.untranslated += [Untranslated(rel, line, key) for line, key in ctx.untranslated]
+        catalog.untranslated += [Untranslated(ctx.rel, line, key) for line, key in ctx.untranslated]
+
+
+def _read_register(
+    catalog: Catalog, files: FileCache, name: str, path: Path, references: References | None = None
+) -> tuple[Map, Context] | None:
+    """The mapping of the register ``name`` at ``path`` and the context to check it in, its top keys' lines
+    noted; None (the register marked broken) when it could not be read."""
+    assert catalog.tree is not None
+    rel = catalog.tree.rel(path)
+    node = files.read(catalog, path, cache_key(rel, file_key(path)), functools.partial(_read_yaml_file, path, rel))
+    if node is None:
+        catalog.broken[name] = {"*"}
+        return None
+    ctx = Context(rel, catalog.report, references=references)
+    catalog.register_lines[name] = ctx.lines
+    for key, (line, _child) in node.items.items():
+        ctx.lines[key] = line
+    return node, ctx
+
+
+def _one_object(catalog: Catalog, node: Map, ctx: Context, spec: Obj, unreadable: str, errors: int) -> Any:
+    """A register that is one object (``agency.yml``, ``system.yml``), or None; when it could not be read and
+    no problem was said of it since ``errors`` were counted, the ``unreadable`` message says so."""
+    value = spec.parse(node, ctx, "")
+    if value is MISSING and catalog.report.count_for(ctx.rel) == errors:
+        catalog.report.add(ctx.rel, 1, "", Msg(unreadable))
+    return None if value is MISSING else value
 
 
 def _entries(catalog: Catalog, node: Map, ctx: Context, name: str, spec: Obj) -> dict[str, Any]:
