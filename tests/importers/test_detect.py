@@ -40,6 +40,15 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def zip_bytes(parts: dict[str, bytes]) -> bytes:
+    """A ZIP archive of ``parts`` (name → bytes): a Word file's container, made by hand to be hostile."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 def docx_bytes(*paragraphs: str, table: list[list[str]] | None = None) -> bytes:
     """A small real Word document made with python-docx."""
     document = docx.Document()
@@ -126,10 +135,8 @@ def test_anything_else_is_none(tmp_path: Path, data: bytes) -> None:
 
 
 def test_a_zip_that_is_not_word_is_none(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("readme.txt", "Mã thủ tục: 1.004370")
-    assert kind_of(write(tmp_path, "x.docx", buffer.getvalue())) is None
+    readme = zip_bytes({"readme.txt": "Mã thủ tục: 1.004370".encode()})
+    assert kind_of(write(tmp_path, "x.docx", readme)) is None
 
 
 def test_files_that_cannot_be_read_safely_are_none(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import os
 import shutil
 import signal
@@ -33,7 +32,7 @@ from tests.importers.make_iso_docx import (
     expected,
     write_iso_docx,
 )
-from tests.importers.test_detect import deadline
+from tests.importers.test_detect import deadline, zip_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
@@ -401,16 +400,8 @@ def test_what_is_not_word_says_what_it_is(tmp_path: Path, data: bytes, kind: str
     assert error.hint == Msg("iso_word.save_as_docx.hint")
 
 
-def zipped(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_a_zip_that_is_not_word_or_is_cut_short_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.docx").write_bytes(zipped({"readme.txt": b"hello"}))
+    (tmp_path / "a.docx").write_bytes(zip_bytes({"readme.txt": b"hello"}))
     assert refused(tmp_path / "a.docx").why.code == "national.word_unreadable"
     whole = write_iso_docx(tmp_path / "whole.docx").read_bytes()
     (tmp_path / "b.docx").write_bytes(whole[: len(whole) // 2])
@@ -418,13 +409,13 @@ def test_a_zip_that_is_not_word_or_is_cut_short_is_refused(tmp_path: Path) -> No
 
 
 def test_zip_bombs_are_refused_from_the_sizes_they_declare(tmp_path: Path) -> None:
-    (tmp_path / "many.docx").write_bytes(zipped({f"word/media/{n}.png": b"" for n in range(2_001)}))
+    (tmp_path / "many.docx").write_bytes(zip_bytes({f"word/media/{n}.png": b"" for n in range(2_001)}))
     assert refused(tmp_path / "many.docx").why.code == "national.zip_too_many"
     zeros = bytes(45_000_000)
-    (tmp_path / "part.docx").write_bytes(zipped({"word/document.xml": zeros + zeros[:6_000_000]}))
+    (tmp_path / "part.docx").write_bytes(zip_bytes({"word/document.xml": zeros + zeros[:6_000_000]}))
     error = refused(tmp_path / "part.docx")
     assert error.why.code == "national.zip_member_too_big" and error.where == "word/document.xml"
-    (tmp_path / "total.docx").write_bytes(zipped({f"word/media/{n}.bin": zeros for n in range(5)}))
+    (tmp_path / "total.docx").write_bytes(zip_bytes({f"word/media/{n}.bin": zeros for n in range(5)}))
     assert refused(tmp_path / "total.docx").why.code == "national.zip_too_big"
 
 
@@ -450,7 +441,7 @@ def test_an_entity_bomb_in_the_document_is_not_expanded(tmp_path: Path) -> None:
         f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY e0 "lol">{entities}]>'
         f'<w:document xmlns:w="{W[1:-1]}"><w:body><w:p><w:r><w:t>&e11;</w:t></w:r></w:p></w:body></w:document>'
     ).encode()
-    (tmp_path / "bomb.docx").write_bytes(zipped(members))
+    (tmp_path / "bomb.docx").write_bytes(zip_bytes(members))
     assert refused(tmp_path / "bomb.docx").why.code == "national.word_unreadable"  # libxml2 stops the amplification
 
 
@@ -459,7 +450,7 @@ def test_tables_nested_past_the_xml_parser_s_depth_are_refused(tmp_path: Path) -
     members = {info.filename: source.read(info) for info in source.infolist()}
     nested = "<w:tbl><w:tr><w:tc>" * 400 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 400
     members["word/document.xml"] = f'<w:document xmlns:w="{W[1:-1]}"><w:body>{nested}</w:body></w:document>'.encode()
-    (tmp_path / "deep.docx").write_bytes(zipped(members))
+    (tmp_path / "deep.docx").write_bytes(zip_bytes(members))
     assert refused(tmp_path / "deep.docx").why.code == "national.word_unreadable"
 
 

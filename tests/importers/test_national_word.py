@@ -4,7 +4,6 @@ with python-docx on its own), then against broken and hostile Word files."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import struct
 import zipfile
@@ -16,7 +15,7 @@ import pytest
 from procsite.importers.national_word import read_national_word
 from procsite.importers.records import NationalRecord, SourceError
 from procsite.importers.source_file import MAX_MEMBERS
-from tests.importers.test_detect import EXPORT, deadline, docx_bytes
+from tests.importers.test_detect import EXPORT, deadline, docx_bytes, zip_bytes
 
 DOCUMENT = "word/document.xml"
 
@@ -127,12 +126,8 @@ def export_with(tmp_path: Path, *changes: tuple[str, str]) -> Path:
 
 
 def zipped(tmp_path: Path, parts: dict[str, bytes], name: str = "export.docx") -> Path:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for part, data in parts.items():
-            archive.writestr(part, data)
     path = tmp_path / name
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(zip_bytes(parts))
     return path
 
 

@@ -3,9 +3,7 @@ it, JSON held to its own (smaller) limit, and every ZIP bomb refused from what i
 
 from __future__ import annotations
 
-import io
 import struct
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,17 +23,9 @@ from procsite.importers.source_file import (
     reason_of,
 )
 from procsite.messages import Msg, Num
-from tests.importers.test_detect import deadline
+from tests.importers.test_detect import deadline, zip_bytes
 
 READERS: dict[str, Callable[[Path, str], object]] = {"national_word": read_national_word, "iso_word": read_iso_word}
-
-
-def zip_bytes(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def declaring(data: bytes, size: int) -> bytes:
